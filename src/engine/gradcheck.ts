@@ -1,0 +1,75 @@
+/**
+ * Finite-difference gradient check: compares backpropagation's dW, db with centred differences
+ * (J(θ + ε) − J(θ − ε)) / 2ε of the binary cross-entropy, parameter by parameter.
+ * Reference: the "gradient checking" recipe of Ng's deep learning course and Goodfellow et al. §11.5.
+ */
+import { backward, binaryCrossEntropy, createWorkspace, forward, type NetworkActivations, type Parameters } from './network.ts';
+
+/** Outcome of a gradient check. */
+export interface GradientCheck {
+  /** ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖); below 1e-7 means backprop is right. */
+  readonly relativeError: number;
+  /** Largest |analytic − numeric| over all parameters. */
+  readonly maxAbsoluteDifference: number;
+  /** Gradients flattened as dW[1], db[1], dW[2], db[2], … */
+  readonly analytic: Float64Array;
+  readonly numeric: Float64Array;
+}
+
+function flatten(arrays: Float64Array[][], layers: number): Float64Array {
+  const parts: Float64Array[] = [];
+  for (let l = 1; l < layers; l++) for (const a of arrays) parts.push(a[l]);
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/**
+ * Checks the gradient of the cost at `p` on X (n[0] × m), Y (1 × m). `p` is restored afterwards.
+ * @param epsilon step of the centred difference (default 1e-6).
+ */
+export function gradientCheck(
+  p: Parameters, g: NetworkActivations, X: Float64Array, Y: Float64Array, m: number, epsilon = 1e-6,
+): GradientCheck {
+  const ws = createWorkspace(p.layers, m);
+  const L = p.layers.length - 1;
+  forward(p, g, X, ws);
+  backward(p, g, Y, ws);
+  const analytic = flatten([ws.dW, ws.db], p.layers.length);
+  const cost = () => {
+    forward(p, g, X, ws);
+    return binaryCrossEntropy(ws.A[L], Y, m);
+  };
+  const numeric = new Float64Array(analytic.length);
+  let n = 0;
+  for (let l = 1; l <= L; l++) {
+    for (const theta of [p.W[l], p.b[l]]) {
+      for (let i = 0; i < theta.length; i++) {
+        const saved = theta[i];
+        theta[i] = saved + epsilon;
+        const plus = cost();
+        theta[i] = saved - epsilon;
+        const minus = cost();
+        theta[i] = saved;
+        numeric[n++] = (plus - minus) / (2 * epsilon);
+      }
+    }
+  }
+  let diff2 = 0;
+  let a2 = 0;
+  let n2 = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < analytic.length; i++) {
+    const d = analytic[i] - numeric[i];
+    diff2 += d * d;
+    a2 += analytic[i] * analytic[i];
+    n2 += numeric[i] * numeric[i];
+    maxAbs = Math.max(maxAbs, Math.abs(d));
+  }
+  const denominator = Math.sqrt(a2) + Math.sqrt(n2);
+  return { relativeError: denominator === 0 ? 0 : Math.sqrt(diff2) / denominator, maxAbsoluteDifference: maxAbs, analytic, numeric };
+}

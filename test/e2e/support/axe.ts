@@ -1,0 +1,54 @@
+/**
+ * Accessibility checks with axe-core, injected from node_modules (no network).
+ *
+ *   const violations = await runAxe(page);
+ *   expect(violations, formatViolations(violations)).toEqual([]);
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/** WCAG 2.0/2.1 A and AA plus axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  /** One CSS selector path per offending node. */
+  targets: string[];
+}
+
+/** Run axe on the page's whole document; returns the violations (empty when clean). */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    type RawNode = { target: unknown[] };
+    type RawViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: RawNode[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: RawViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: tags });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => n.target.map(String).join(' >> ')),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Human-readable multi-line report; '' when there are no violations. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.helpUrl})\n` +
+        v.targets.map((t) => `    ${t}`).join('\n'),
+    )
+    .join('\n');
+}

@@ -1,0 +1,110 @@
+/**
+ * Headless Debian Chromium through playwright-core (no browser download: the
+ * binary comes from `apt-get install chromium`, see .ci/run).
+ *
+ *   const { page, consoleErrors, externalRequests, close } = await openPage(site.url, { colorScheme: 'dark' });
+ *   ...
+ *   await close();                      // closes this page's context
+ *   afterAll(closeBrowser);             // once per test file
+ *
+ * One browser per test file (module singleton, launched on first use). Every
+ * `openPage` gets a fresh incognito context, and Playwright's `launch` runs the
+ * browser on a fresh temporary user-data-dir that it deletes on close.
+ *
+ * Network: any request whose host is not 127.0.0.1 / localhost / [::1] is aborted
+ * and recorded in `externalRequests`, so a test can assert the page is self-contained.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromiumPath } from './paths.ts';
+
+/** Flags that keep Chromium quiet on a closed network (its own background traffic is refused). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+let shared: Promise<Browser> | null = null;
+
+/** The file's shared browser, launched on first call. */
+export function getBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  return shared;
+}
+
+/** Close the shared browser (use as `afterAll(closeBrowser)`). Safe to call twice. */
+export async function closeBrowser(): Promise<void> {
+  const b = shared;
+  shared = null;
+  if (b) await (await b).close();
+}
+
+export interface OpenPageOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Default true. */
+  javaScriptEnabled?: boolean;
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Default 'load'. */
+  waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
+  /** Runs after the page exists and before navigation, e.g. `installLongTaskObserver`. */
+  beforeGoto?: (page: Page) => Promise<void> | void;
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** The main document's response (null only for same-document navigations). */
+  response: Response | null;
+  /** console.error messages (page and its workers) and uncaught exceptions, in order. */
+  consoleErrors: string[];
+  /** URLs of requests to hosts other than localhost; all were aborted. */
+  externalRequests: string[];
+  /** Closes the page's context. */
+  close(): Promise<void>;
+}
+
+function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
+  return LOCAL_HOSTS.has(u.hostname);
+}
+
+/** Open `url` in a fresh context of the shared browser, recording errors and blocking external requests. */
+export async function openPage(url: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+  const browser = await getBrowser();
+  const context = await browser.newContext({
+    colorScheme: opts.colorScheme ?? 'light',
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
+  const consoleErrors: string[] = [];
+  const externalRequests: string[] = [];
+
+  await context.route('**/*', (route) => {
+    const reqUrl = route.request().url();
+    if (isLocal(reqUrl)) return route.continue();
+    externalRequests.push(reqUrl);
+    return route.abort('blockedbyclient');
+  });
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const loc = msg.location();
+    const where = loc.url ? ` (${loc.url}:${loc.lineNumber}:${loc.columnNumber})` : '';
+    consoleErrors.push(`console.error: ${msg.text()}${where}`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.stack ?? err.message}`));
+
+  if (opts.beforeGoto) await opts.beforeGoto(page);
+  const response = await page.goto(url, { waitUntil: opts.waitUntil ?? 'load' });
+  return { page, context, response, consoleErrors, externalRequests, close: () => context.close() };
+}

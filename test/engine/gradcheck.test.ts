@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { activationNames, getActivation, sigmoid } from '../../src/engine/activations.ts';
+import { gradientCheck } from '../../src/engine/gradcheck.ts';
+import { initializeSeeded, initializers } from '../../src/engine/initializers.ts';
+import { createRandom, randomSample } from '../../src/engine/random.ts';
+
+describe('gradient check', () => {
+  for (const name of activationNames) {
+    it(`backprop matches finite differences for ${name} hidden units (relative error < 1e-7)`, () => {
+      fc.assert(fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (hidden, seed) => {
+          const layers = [2, ...hidden, 1];
+          const m = 7;
+          const rng = createRandom(seed);
+          const X = Float64Array.from({ length: 2 * m }, () => 4 * randomSample(rng) - 2);
+          const Y = Float64Array.from({ length: m }, () => (randomSample(rng) < 0.5 ? 0 : 1));
+          const p = initializeSeeded(layers, initializers.glorot, seed);
+          for (let l = 1; l < layers.length; l++) p.b[l].forEach((_, i) => { p.b[l][i] = 0.3 * (randomSample(rng) - 0.5); });
+          const result = gradientCheck(p, { hidden: getActivation(name), output: sigmoid }, X, Y, m);
+          expect(result.relativeError).toBeLessThan(1e-7);
+        },
+      ), { numRuns: 25 });
+    });
+  }
+
+  it('catches a wrong gradient', () => {
+    // A sigmoid hidden layer checked as if it were linear: the analytic gradient is wrong.
+    const layers = [2, 3, 1];
+    const p = initializeSeeded(layers, initializers.normal, 3, 1);
+    const X = Float64Array.of(0.5, -1, 2, 1, 0.3, -0.7);
+    const Y = Float64Array.of(1, 0, 1);
+    const wrong = { hidden: { ...getActivation('sigmoid'), df: getActivation('linear').df }, output: sigmoid };
+    expect(gradientCheck(p, wrong, X, Y, 3).relativeError).toBeGreaterThan(1e-3);
+  });
+});
