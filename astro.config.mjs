@@ -1,12 +1,35 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
+import checkLinks from './src/integrations/check-links.ts';
+
+// Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
+// the workflow passes SITE_URL / BASE_PATH from actions/configure-pages (origin, base_path).
+const trimmed = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
+const base = trimmed ? `/${trimmed}/` : '/';
+const site = process.env.SITE_URL?.trim() || undefined;
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
+  site,
+  base,
+  // Pages are built as <route>/index.html, so every page URL ends in a slash on any static host.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Tests build into temporary directories.
+  ...(process.env.OUT_DIR ? { outDir: process.env.OUT_DIR } : {}),
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    // High-contrast themes keep code comments above WCAG AA; global.css switches to the dark one.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+    processor: unified({
+      remarkPlugins: [remarkMath, [remarkInternalLinks, { base, root }]],
+      rehypePlugins: [rehypeKatex],
+    }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), checkLinks()],
 });

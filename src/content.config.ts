@@ -1,8 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { lessonSchema } from './content/schema';
+
+// One lesson per file; the file name (without .mdx) is the URL slug.
 const lessons = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/lessons' }),
-  schema: z.object({ title: z.string() }),
+  schema: lessonSchema,
 });
+
 export const collections = { lessons };

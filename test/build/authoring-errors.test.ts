@@ -1,0 +1,92 @@
+/**
+ * Authoring mistakes must stop `astro build` with a message an author can act on:
+ * the file, the field or link, and what was expected.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, copyProject, removeDir, type BuildResult } from './support/build';
+
+const GOOD_LESSON = `---
+title: A good lesson
+description: Valid frontmatter, so only the bad file can fail the build.
+order: 1
+date: 2025-01-01
+---
+
+## Hello
+
+Text with $x^2$ math.
+`;
+
+let project: string;
+
+/** Builds the copy with exactly one extra lesson file, then removes it again. */
+async function buildWithLesson(fileName: string, text: string): Promise<BuildResult> {
+  const file = join(project, 'content/lessons', fileName);
+  writeFileSync(file, text);
+  try {
+    return await astroBuild(project);
+  } finally {
+    rmSync(file);
+  }
+}
+
+beforeAll(() => {
+  project = copyProject();
+  // Only fixture lessons: the real lessons' state must not decide these tests.
+  const lessons = join(project, 'content/lessons');
+  mkdirSync(lessons, { recursive: true });
+  for (const name of readdirSync(lessons)) rmSync(join(lessons, name), { recursive: true });
+  writeFileSync(join(lessons, 'good.mdx'), GOOD_LESSON);
+});
+
+afterAll(() => removeDir(project));
+
+describe('frontmatter errors', () => {
+  it('a field of the wrong type names the file, the field, the expected type and the value', async () => {
+    const result = await buildWithLesson(
+      'bad-order.mdx',
+      `---\ntitle: Bad order\ndescription: Order is not a number.\norder: first\ndate: 2025-01-02\n---\n\nText.\n`,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content/lessons/bad-order.mdx');
+    expect(result.output).toMatch(/order: expected a positive whole number .*; got "first"/);
+  });
+
+  it('a missing title names the file and the field', async () => {
+    const result = await buildWithLesson(
+      'no-title.mdx',
+      `---\ndescription: No title here.\norder: 2\ndate: 2025-01-02\n---\n\nText.\n`,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content/lessons/no-title.mdx');
+    expect(result.output).toMatch(/title: expected a text value.*got nothing \(the field is missing\)/);
+  });
+
+  it('an unknown field is rejected with the list of allowed fields', async () => {
+    const result = await buildWithLesson(
+      'typo.mdx',
+      `---\ntitel: Typo\ntitle: Typo\ndescription: Misspelled field.\norder: 3\ndate: 2025-01-02\n---\n\nText.\n`,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content/lessons/typo.mdx');
+    expect(result.output).toContain('unknown field(s) "titel"; allowed fields are: title, description, order, date, updated, draft, tags');
+  });
+});
+
+describe('internal link errors', () => {
+  it('a broken internal link names the file, the line, the link and the valid routes', async () => {
+    const result = await buildWithLesson(
+      'bad-link.mdx',
+      `---\ntitle: Bad link\ndescription: Links to a lesson that does not exist.\norder: 4\ndate: 2025-01-02\n---\n\nSee [the missing lesson](/lessons/does-not-exist/).\n`,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Broken internal link in content/lessons/bad-link.mdx');
+    expect(result.output).toContain('content/lessons/bad-link.mdx:8:5  /lessons/does-not-exist/');
+    expect(result.output).toMatch(/Valid routes:\n(?:\s+\/.*\n)*\s+\/lessons\/good\//);
+  });
+});
+
+// Component-prop errors (a figure given a prop of the wrong type) get their own describe here,
+// added by the engineer who owns the figure components.
