@@ -125,9 +125,16 @@ export function linearBackward(
     const zi = i * m;
     for (let k = 0; k < cols; k++) {
       const ak = k * m;
-      let s = 0;
-      for (let j = 0; j < m; j++) s += dZ[zi + j] * Aprev[ak + j];
-      dW[i * cols + k] = invM * s;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let j = 0;
+      for (; j + 3 < m; j += 4) {
+        s0 += dZ[zi + j] * Aprev[ak + j];
+        s1 += dZ[zi + j + 1] * Aprev[ak + j + 1];
+        s2 += dZ[zi + j + 2] * Aprev[ak + j + 2];
+        s3 += dZ[zi + j + 3] * Aprev[ak + j + 3];
+      }
+      for (; j < m; j++) s0 += dZ[zi + j] * Aprev[ak + j];
+      dW[i * cols + k] = invM * ((s0 + s1) + (s2 + s3));
     }
     let s = 0;
     for (let j = 0; j < m; j++) s += dZ[zi + j];
@@ -190,13 +197,24 @@ export function backwardFrom(p: Parameters, g: NetworkActivations, ws: Workspace
   }
 }
 
+/**
+ * Output-layer gradient of sigmoid + binary cross-entropy: dZ[L] = A[L] − Y over `size` entries.
+ * @returns true if every output lies strictly inside (0, 1), i.e. the cost is certainly finite.
+ */
+export function outputGradient(AL: Float64Array, Y: Float64Array, dZL: Float64Array, size: number): boolean {
+  let inside = true;
+  for (let j = 0; j < size; j++) {
+    const a = AL[j];
+    dZL[j] = a - Y[j];
+    if (!(a > 0 && a < 1)) inside = false;
+  }
+  return inside;
+}
+
 /** Backward pass for a sigmoid output with binary cross-entropy: dZ[L] = A[L] − Y, then `backwardFrom`. */
 export function backward(p: Parameters, g: NetworkActivations, Y: Float64Array, ws: Workspace): void {
   const L = p.layers.length - 1;
-  const AL = ws.A[L];
-  const dZL = ws.dZ[L];
-  const size = p.layers[L] * ws.m;
-  for (let j = 0; j < size; j++) dZL[j] = AL[j] - Y[j];
+  outputGradient(ws.A[L], Y, ws.dZ[L], p.layers[L] * ws.m);
   backwardFrom(p, g, ws);
 }
 

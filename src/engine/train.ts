@@ -10,7 +10,7 @@ import type { Dataset } from './datasets.ts';
 import { getInitializer, initializeSeeded, type InitializerName } from './initializers.ts';
 import { classificationReport, confusionMatrix, type ClassificationReport } from './metrics.ts';
 import {
-  backward, binaryCrossEntropy, cloneParameters, createWorkspace, forward, predict, update,
+  backwardFrom, binaryCrossEntropy, cloneParameters, createWorkspace, forward, outputGradient, predict, update,
   type NetworkActivations, type Parameters, type Workspace,
 } from './network.ts';
 import { frobeniusNorm, layerStats, symmetryDistance, type LayerStats } from './stats.ts';
@@ -114,12 +114,6 @@ function record(t: Trainer, cost: number): void {
   h.symmetry.push(symmetry);
 }
 
-/** True if some output is exactly 0 or 1: only then can the cost be infinite, so only then compute it. */
-function outputSaturated(AL: Float64Array, m: number): boolean {
-  for (let j = 0; j < m; j++) if (!(AL[j] > 0 && AL[j] < 1)) return true;
-  return false;
-}
-
 function diverge(t: Trainer): void {
   t.status = { state: 'diverged', iteration: t.iteration, message: `diverged at iteration ${t.iteration}` };
 }
@@ -139,15 +133,17 @@ export function step(t: Trainer, maxIterations: number): number {
   while (t.iteration < end) {
     forward(t.params, t.activations, X, ws);
     const recording = t.iteration % recordEvery === 0;
+    // An output of exactly 0 or 1 is the only way the cost can be infinite: only then compute it.
+    const inside = outputGradient(ws.A[L], Y, ws.dZ[L], m);
     let cost = NaN;
-    if (recording || outputSaturated(ws.A[L], m)) {
+    if (recording || !inside) {
       cost = binaryCrossEntropy(ws.A[L], Y, m);
       if (!Number.isFinite(cost)) {
         diverge(t);
         break;
       }
     }
-    backward(t.params, t.activations, Y, ws);
+    backwardFrom(t.params, t.activations, ws);
     if (recording) record(t, cost);
     if (!update(t.params, ws, learningRate)) {
       diverge(t);

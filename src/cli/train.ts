@@ -1,0 +1,113 @@
+/**
+ * `npm run train -- --layers 2,3,1 --hidden tanh --init lecun --lr 1.2 --iterations 10000`
+ * Trains on the planar dataset with the engine and prints an article-style log (or --json).
+ * Bad input exits with status 2 and one line naming the flag and what is allowed.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, parseTrainConfig, planar, train, type TrainConfig } from '../engine/index.ts';
+import { formatReport, formatLog } from './format.ts';
+
+const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
+
+  --layers <sizes>      layer sizes n[0],…,n[L]; first 2 (inputs), last 1 (sigmoid output)   (required)
+  --hidden <name>       hidden activation: sigmoid, tanh, relu, leaky-relu, linear            (default tanh)
+  --init <name>         initializer: zeros, normal, lecun, glorot, he                        (default lecun)
+  --scale <number>      standard deviation for --init normal                                  (default 0.01)
+  --lr <number>         learning rate, > 0                                                    (default 1.2)
+  --iterations <n>      gradient-descent iterations, a positive integer                      (default 10000)
+  --seed <n>            numpy seed set before the weights are drawn                          (default 42)
+  --data-seed <n>       numpy seed of the planar dataset                                     (default 1)
+  --m <n>               number of data points, even                                           (default 1000)
+  --record-every <n>    record the cost every n iterations                                    (default 100)
+  --json                print one JSON object instead of the log
+  --help                show this help`;
+
+/** Config field → the flag that sets it, so errors name what the user typed. */
+const FLAG_OF: Record<string, string> = {
+  layers: '--layers', hidden: '--hidden', init: '--init', scale: '--scale', learningRate: '--lr',
+  iterations: '--iterations', seed: '--seed', recordEvery: '--record-every',
+};
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: number; json: boolean } | 'help' {
+  let values;
+  // "--lr -0.5" would read as an option; join negative numbers to their flag so validation names the rule.
+  const args = argv.map((a, i) => (/^-\d|^-\.\d/.test(a) && /^--[a-z-]+$/.test(argv[i - 1] ?? '') ? `\0${a}` : a))
+    .reduce<string[]>((out, a) => (a.startsWith('\0') ? [...out.slice(0, -1), `${out.at(-1)}=${a.slice(1)}`] : [...out, a]), []);
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        layers: { type: 'string' }, hidden: { type: 'string' }, init: { type: 'string' }, scale: { type: 'string' },
+        lr: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, 'data-seed': { type: 'string' },
+        m: { type: 'string' }, 'record-every': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}; run with --help for the flags`);
+  }
+  if (values.help) return 'help';
+  if (values.layers === undefined) {
+    throw new UsageError('--layers is required: comma-separated sizes starting with 2 and ending with 1, e.g. --layers 2,3,1');
+  }
+  const config = parseTrainConfig({
+    layers: values.layers, hidden: values.hidden, init: values.init, scale: values.scale, learningRate: values.lr,
+    iterations: values.iterations, seed: values.seed, recordEvery: values['record-every'],
+  });
+  const integer = (flag: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean, allowed: string) => {
+    const n = raw === undefined ? fallback : Number(raw);
+    if (raw !== undefined && (raw.trim() === '' || !ok(n))) throw new UsageError(`${flag} must be ${allowed}; got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  const dataSeed = integer('--data-seed', values['data-seed'], 1, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'an integer from 0 to 4294967295');
+  const m = integer('--m', values.m, 1000, (n) => Number.isInteger(n) && n >= 2 && n % 2 === 0 && n <= 1e6, 'an even integer from 2 to 1000000');
+  return { config, dataSeed, m, json: values.json ?? false };
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`error: ${FLAG_OF[e.field] ?? e.field} ${e.message.slice(e.field.length + 1)}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const { config, dataSeed, m, json } = parsed;
+  const data = planar.generate({ m, seed: dataSeed });
+  const started = performance.now();
+  const run = train(data, config);
+  const milliseconds = performance.now() - started;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({
+      costs: run.history.costs,
+      recordEvery: config.recordEvery,
+      confusion: run.report.confusion,
+      accuracy: run.report.accuracy,
+      precision: run.report.precision,
+      recall: run.report.recall,
+      f1: run.report.f1,
+      gradientNorms: run.history.gradientNorms,
+      status: run.status.message,
+      milliseconds: Math.round(milliseconds * 10) / 10,
+    })}\n`);
+  } else {
+    process.stdout.write(`${formatLog(run.history, config)}\n${formatReport(run, milliseconds)}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
