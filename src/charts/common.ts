@@ -1,0 +1,245 @@
+/**
+ * Helpers shared by the chart builders: number formatting for ticks and captions, log-scale
+ * domains and ticks, table subsampling, and legends drawn as ordinary marks inside the svg
+ * (Plot's own legends are separate elements, which would make Plot wrap the chart in a <figure>).
+ */
+import * as Plot from '@observablehq/plot';
+import { fontSize, ink } from './theme.ts';
+
+/** The data table a reader can toggle under a figure. `note` says what was left out, if anything. */
+export interface ChartTable {
+  columns: string[];
+  rows: (string | number)[][];
+  note?: string;
+}
+
+/** Accessibility options every builder accepts; defaults are derived from the data. */
+export interface AriaOptions {
+  /** Short name of the image (aria-label). */
+  ariaLabel?: string;
+  /** Longer description (aria-description). */
+  ariaDescription?: string;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
+
+/** An integer exponent in superscript digits, e.g. -30 → "⁻³⁰". */
+export function superscript(n: number): string {
+  return String(Math.round(n)).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
+}
+
+/** 10^e as the exact double the literal 1e<e> denotes (10 ** -5 is 0.000009999999999999999). */
+const pow10 = (e: number) => Number(`1e${e}`);
+
+const plain = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/**
+ * A number for captions and labels: 3 significant digits, thousands separators, scientific form
+ * "1.23 × 10⁻⁷" outside [0.001, 10⁶), a true minus sign (−); "∞", "−∞" and "not a number" for non-finite values.
+ */
+export function fmt(v: number, digits = 3): string {
+  if (v !== v) return 'not a number';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e6) {
+    return (digits === 3 ? plain : new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })).format(v).replace('-', '−');
+  }
+  let e = Math.floor(Math.log10(a));
+  // Scale subnormals up first: 1e-324 is 0 as a double.
+  let m = Number((e < -300 ? (v * 1e300) / pow10(e + 300) : v / pow10(e)).toPrecision(digits));
+  if (Math.abs(m) >= 10) (m /= 10), (e += 1);
+  return `${m === 1 ? '' : m === -1 ? '−' : `${m} × `}10${superscript(e)}`.replace(/^-/, '−');
+}
+
+/** An integer with thousands separators, e.g. 10000 → "10,000". */
+export function fmtInt(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : fmt(n);
+}
+
+/** A table cell: finite numbers rounded to 4 significant digits, others as text ("∞", "not a number"). */
+export function cell(v: number | null | undefined): string | number {
+  if (v == null) return '';
+  return Number.isFinite(v) ? Number(v.toPrecision(4)) : fmt(v);
+}
+
+/** True for numbers a log axis can draw: finite and > 0. */
+export function isPositiveFinite(v: number): boolean {
+  return v > 0 && v < Infinity;
+}
+
+/**
+ * A log-scale domain covering `values` (non-positive and non-finite ones ignored) and `include`.
+ * `round: 'decade'` widens it to whole powers of ten (at least one decade); `round: 'pad'` only pads
+ * by `pad` (a factor) each side. [0.1, 10] when nothing is drawable.
+ */
+export function logDomain(
+  values: Iterable<number>, include: readonly number[] = [], round: 'decade' | 'pad' = 'decade', pad = 1.25,
+): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of [...values, ...include]) {
+    if (!isPositiveFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo > hi) return [0.1, 10];
+  if (round === 'pad') {
+    if (hi / lo < 2) return [lo / 2, hi * 2];
+    return [Math.max(lo / pad, 1e-307), Math.min(hi * pad, 1e308)];
+  }
+  let a = Math.floor(Math.log10(lo));
+  let b = Math.ceil(Math.log10(hi));
+  if (a === b) (a -= 1), (b += 1);
+  // 10^±308 is the double range; keep the domain representable.
+  return [pow10(Math.max(a, -307)), pow10(Math.min(b, 308))];
+}
+
+/**
+ * Tick values for a log domain: powers of ten (exponents at multiples of a round step, at most `max`) when the domain spans
+ * more than 3 decades or leaves 0.001–10 000 (other labels would be long); else 1-2-5 steps
+ * (1-2-3-5-7 within a decade).
+ */
+export function logTicks([lo, hi]: readonly [number, number], max = 7): number[] {
+  const span = Math.log10(hi / lo);
+  const first = Math.ceil(Math.log10(lo) - 1e-9);
+  const last = Math.floor(Math.log10(hi) + 1e-9);
+  const extreme = lo < 1e-3 * (1 - 1e-9) || hi > 1e4 * (1 + 1e-9);
+  if ((span > 3 || extreme) && last - first >= 1) {
+    // Exponents at multiples of a round step, so 10⁻³⁰ … 10³⁰ gets −30, −20, …, 30.
+    const step = [1, 2, 3, 5, 10, 20, 25, 50, 100].find((k) => Math.floor(last / k) - Math.ceil(first / k) + 1 <= max) ?? 200;
+    const out: number[] = [];
+    for (let e = Math.ceil(first / step) * step; e <= last; e += step) out.push(pow10(e));
+    return out;
+  }
+  const out: number[] = [];
+  const mantissas = span <= 1 ? [1, 2, 3, 5, 7] : [1, 2, 5];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of mantissas) {
+    const v = Number(`${m}e${e}`);
+    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+  }
+  return out;
+}
+
+/** Integer ticks 1..n: 1 and the multiples of a 1-2-5 step, at most about `max` of them. */
+export function integerTicks(n: number, max = 12): number[] {
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => n / s <= max) ?? Math.ceil(n / max);
+  const out = [1];
+  for (let v = step; v <= n; v += step) if (v > 1) out.push(v);
+  return out;
+}
+
+/** Tick label for a log axis: plain for 0.001–10 000, else a power of ten ("10⁻³⁰"). */
+export function logTickFormat(v: number): string {
+  const e = Math.round(Math.log10(v));
+  const isPow = Math.abs(v / pow10(e) - 1) < 1e-9;
+  if (isPow && (e < -3 || e > 4)) return `10${superscript(e)}`;
+  return fmt(v);
+}
+
+/**
+ * Indices 0, k, 2k, … of n records (and always the last one) with k chosen so at most `max` rows remain.
+ * @returns the indices, the step k, and a note for the table when rows were left out (else undefined).
+ */
+export function subsample(n: number, max: number): { indices: number[]; step: number; note?: string } {
+  const step = Math.max(1, Math.ceil(n / max));
+  const indices: number[] = [];
+  for (let i = 0; i < n; i += step) indices.push(i);
+  if (n > 0 && indices[indices.length - 1] !== n - 1) indices.push(n - 1);
+  const note = step > 1 ? `Every ${ordinal(step)} record and the last (${indices.length} of ${n} rows).` : undefined;
+  return { indices, step, note };
+}
+
+function ordinal(k: number): string {
+  const s = k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th';
+  return `${k}${s}`;
+}
+
+/** One legend entry: its text, colour and how the swatch looks (matching the mark it explains). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  swatch: 'dot' | 'ring' | 'line' | 'dashed' | 'square';
+}
+
+/** Where a legend goes: its top-left corner in svg px and the width it may use before wrapping. */
+export interface LegendLayout {
+  left: number;
+  top: number;
+  width: number;
+  /** The plot's marginLeft and marginTop: legend marks are placed relative to the frame's corner. */
+  marginLeft: number;
+  marginTop: number;
+}
+
+/** Height in px of one legend row. */
+export const legendRowHeight = fontSize + 6;
+
+/** A short horizontal line as a Plot symbol (for line swatches). */
+const lineSymbol = { draw(ctx: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }) { ctx.moveTo(-8, 0); ctx.lineTo(8, 0); } };
+
+function swatchWidth(item: LegendItem): number {
+  return item.swatch === 'line' || item.swatch === 'dashed' ? 16 : 10;
+}
+
+/** Estimated width in px of text at the chart font size (no measuring: builders have no DOM). */
+export function textWidth(s: string): number {
+  return [...s].length * fontSize * 0.62;
+}
+
+/** Positions of legend entries: x of the swatch centre, y of the row centre, wrapping at layout.width. */
+function legendPositions(items: readonly LegendItem[], width: number): { x: number; row: number }[] {
+  let x = 0;
+  let row = 0;
+  return items.map((item) => {
+    const w = swatchWidth(item) + 5 + textWidth(item.label);
+    if (x > 0 && x + w > width) (x = 0), (row += 1);
+    const at = { x: x + swatchWidth(item) / 2, row };
+    x += w + 16;
+    return at;
+  });
+}
+
+/** Number of rows a legend needs at this width (0 for no items). */
+export function legendRows(items: readonly LegendItem[], width: number): number {
+  return items.length === 0 ? 0 : legendPositions(items, width).at(-1)!.row + 1;
+}
+
+/** Legend entries as dot and text marks drawn once per figure (facet "super"), in the given box. */
+export function legendMarks(items: readonly LegendItem[], layout: LegendLayout): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  legendPositions(items, layout.width).forEach(({ x, row }, i) => {
+    const item = items[i];
+    const at = {
+      frameAnchor: 'top-left' as const,
+      facet: 'super' as const,
+      dx: layout.left + x - layout.marginLeft,
+      dy: layout.top + row * legendRowHeight + legendRowHeight / 2 - layout.marginTop,
+    };
+    const line = item.swatch === 'line' || item.swatch === 'dashed';
+    marks.push(Plot.dot([item.label], {
+      ...at,
+      r: item.swatch === 'square' ? 5 : 4,
+      symbol: line ? lineSymbol : item.swatch === 'square' ? 'square' : 'circle',
+      fill: item.swatch === 'dot' || item.swatch === 'square' ? item.color : 'none',
+      stroke: item.swatch === 'dot' || item.swatch === 'square' ? 'none' : item.color,
+      strokeWidth: line ? 2.5 : 1.5,
+      strokeDasharray: item.swatch === 'dashed' ? '4,3' : undefined,
+      ariaHidden: 'true',
+    }));
+    marks.push(Plot.text([item.label], {
+      ...at,
+      dx: at.dx + swatchWidth(item) / 2 + 5,
+      text: (d: string) => d,
+      textAnchor: 'start',
+      lineAnchor: 'middle',
+      fill: ink,
+    }));
+  });
+  return marks;
+}
+
+/** The style every chart gets: the theme's font size (Plot's default is 10 px). */
+export const chartStyle = { fontSize: `${fontSize}px` } as const;

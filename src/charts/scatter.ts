@@ -1,0 +1,153 @@
+/**
+ * The data points in the plane, coloured by class, one panel per labelling: the actual labels next
+ * to one or more networks' predictions (the "actual vs predicted" figures and the summary grid).
+ */
+import * as Plot from '@observablehq/plot';
+import { cell, chartStyle, fmtInt, legendMarks, subsample, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
+import { background, classColors, classNames } from './theme.ts';
+
+/** One panel: a labelling of the m points (0/1 each; other values are not drawn). */
+export interface ScatterPanel {
+  title: string;
+  /** Second line of the panel title, e.g. "accuracy 0.742". */
+  subtitle?: string;
+  labels: ArrayLike<number>;
+}
+
+/** Points X (2 × m row-major: x₁ of every point, then x₂) and the panels to draw them in. */
+export interface ScatterData {
+  X: Float64Array | readonly number[];
+  m: number;
+  panels: readonly ScatterPanel[];
+}
+
+/** Display options; all optional, see `defaults`. */
+export interface ScatterOptions extends AriaOptions {
+  /** Outer width in px; the height follows from the equal aspect ratio. */
+  width: number;
+  /** Dot radius in px; default depends on the number of panels. */
+  r?: number;
+  /** Legend names of class 0 and class 1. */
+  classNames: readonly [string, string];
+}
+
+export const defaults = {
+  width: 720,
+  marginLeft: 40,
+  marginRight: 12,
+  marginBottom: 34,
+  /** Space for the legend row above the panel titles. */
+  legendHeight: 20,
+  /** Fraction of the data's extent added on each side. */
+  pad: 0.04,
+  /** Dot radius with 1–2 panels, and with more (small multiples). */
+  rLarge: 2.3,
+  rSmall: 1.5,
+  xLabel: 'x₁',
+  yLabel: 'x₂',
+  classNames: classNames as readonly [string, string],
+  maxTableRows: 100,
+};
+
+interface Point {
+  p: number;
+  x: number;
+  y: number;
+  c: number;
+}
+
+function check(data: ScatterData): void {
+  if (!(Number.isInteger(data.m) && data.m >= 0) || data.X.length < 2 * data.m) {
+    throw new RangeError(`scatter needs X with 2 × m values, got m=${data.m} and ${data.X.length} values`);
+  }
+  data.panels.forEach((panel, i) => {
+    if (panel.labels.length < data.m) throw new RangeError(`scatter panel ${i} ("${panel.title}") has ${panel.labels.length} labels, expected ${data.m}`);
+  });
+}
+
+function extent(X: ScatterData['X'], from: number, to: number, pad: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = from; i < to; i++) if (Number.isFinite(X[i])) (lo = Math.min(lo, X[i])), (hi = Math.max(hi, X[i]));
+  if (lo > hi) return [-1, 1];
+  const d = (hi - lo || 1) * pad;
+  return [lo - d, hi + d];
+}
+
+/**
+ * Plot options for side-by-side panels (Plot fx facets) of the points coloured by label, with an
+ * equal aspect ratio, shared axes x₁, x₂ and a "class 0 / class 1" legend.
+ * @throws RangeError if X has fewer than 2·m values or a panel fewer than m labels.
+ */
+export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}): Plot.PlotOptions {
+  check(data);
+  const o = { ...defaults, ...options };
+  const { X, m, panels } = data;
+  const points: Point[] = [];
+  panels.forEach((panel, p) => {
+    for (let j = 0; j < m; j++) {
+      const x = X[j];
+      const y = X[m + j];
+      if (Number.isFinite(x) && Number.isFinite(y)) points.push({ p, x, y, c: panel.labels[j] });
+    }
+  });
+  const twoLines = panels.some((p) => p.subtitle);
+  const marginTop = o.legendHeight + (twoLines ? 32 : 20);
+  const r = o.r ?? (panels.length <= 2 ? o.rLarge : o.rSmall);
+  const items: LegendItem[] = [0, 1].map((c) => ({ label: o.classNames[c], color: classColors[c], swatch: 'dot' }));
+  const dots = [0, 1].map((c) => Plot.dot(points, {
+    filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: 'p', r, fill: classColors[c], stroke: background, strokeWidth: 0.4,
+  }));
+  return {
+    width: o.width,
+    marginLeft: o.marginLeft,
+    marginRight: o.marginRight,
+    marginBottom: o.marginBottom,
+    marginTop,
+    aspectRatio: 1,
+    style: chartStyle,
+    ariaLabel: o.ariaLabel ?? `Scatter plot of ${fmtInt(m)} points in ${panels.length} panel${panels.length === 1 ? '' : 's'}: ${panels.map((p) => p.title).join(', ')}`,
+    ariaDescription: o.ariaDescription,
+    x: { domain: extent(X, 0, m, o.pad), label: o.xLabel, ticks: panels.length > 2 ? 3 : 5 },
+    y: { domain: extent(X, m, 2 * m, o.pad), label: o.yLabel, labelAnchor: 'center', ticks: 5 },
+    fx: {
+      domain: panels.map((_, i) => i),
+      axis: 'top',
+      label: null,
+      padding: 0.12,
+      tickFormat: (i: number) => (panels[i].subtitle ? `${panels[i].title}\n${panels[i].subtitle}` : panels[i].title),
+    },
+    marks: [
+      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
+      ...dots,
+      ...legendMarks(items, { left: o.marginLeft, top: 0, width: o.width - o.marginLeft, marginLeft: o.marginLeft, marginTop }),
+    ],
+  };
+}
+
+/** One or two sentences: how many points, and per panel its class counts and subtitle. */
+export function scatterCaption(data: ScatterData): string {
+  check(data);
+  const panels = data.panels.map((panel) => {
+    let k0 = 0;
+    let k1 = 0;
+    for (let j = 0; j < data.m; j++) {
+      if (panel.labels[j] === 0) k0++;
+      else if (panel.labels[j] === 1) k1++;
+    }
+    return `${panel.title}${panel.subtitle ? `, ${panel.subtitle}` : ''} (${fmtInt(k0)} class 0, ${fmtInt(k1)} class 1)`;
+  });
+  return `${fmtInt(data.m)} points in the plane (x₁, x₂) coloured by class, in ${data.panels.length} panel${data.panels.length === 1 ? '' : 's'}: ${panels.join('; ')}.`;
+}
+
+/** The points' coordinates and every panel's label, every k-th point (at most `defaults.maxTableRows` rows). */
+export function scatterTable(data: ScatterData): ChartTable {
+  check(data);
+  const { indices, note } = subsample(data.m, defaults.maxTableRows);
+  const rows = indices.map((j) => [cell(data.X[j]), cell(data.X[data.m + j]), ...data.panels.map((p) => cell(p.labels[j]))]);
+  return {
+    columns: ['x₁', 'x₂', ...data.panels.map((p) => p.title)],
+    rows,
+    ...(note ? { note: note.replace('record', 'point') } : {}),
+  };
+}

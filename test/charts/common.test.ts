@@ -1,0 +1,118 @@
+import * as Plot from '@observablehq/plot';
+import { describe, expect, it } from 'vitest';
+import {
+  cell, fmt, fmtInt, integerTicks, isPositiveFinite, legendMarks, legendRows, logDomain, logTickFormat, logTicks, subsample,
+  superscript, textWidth, type LegendItem,
+} from '../../src/charts/common.ts';
+import { renderSvg } from '../../src/charts/render.ts';
+import { texts } from './fixtures.ts';
+
+describe('number formatting', () => {
+  it('writes 3 significant digits with separators and a true minus sign', () => {
+    expect(fmt(0.693147)).toBe('0.693');
+    expect(fmt(12345.6)).toBe('12,300');
+    expect(fmt(-0.5)).toBe('−0.5');
+    expect(fmt(0)).toBe('0');
+  });
+
+  it('switches to powers of ten outside [0.001, 10⁶)', () => {
+    expect(fmt(1.234e-7)).toBe('1.23 × 10⁻⁷');
+    expect(fmt(1e30)).toBe('10³⁰');
+    expect(fmt(-2e-30)).toBe('−2 × 10⁻³⁰');
+    expect(fmt(9.999e-5)).toBe('10⁻⁴');
+    expect(fmt(5e-324)).toBe('4.94 × 10⁻³²⁴');
+    expect(fmt(1.7976931348623157e308)).toBe('1.8 × 10³⁰⁸');
+  });
+
+  it('names non-finite values instead of printing NaN', () => {
+    expect(fmt(NaN)).toBe('not a number');
+    expect(fmt(Infinity)).toBe('∞');
+    expect(fmt(-Infinity)).toBe('−∞');
+    expect(fmtInt(10000)).toBe('10,000');
+    expect(superscript(-30)).toBe('⁻³⁰');
+  });
+
+  it('keeps table cells numeric when finite', () => {
+    expect(cell(0.123456789)).toBe(0.1235);
+    expect(cell(NaN)).toBe('not a number');
+    expect(cell(undefined)).toBe('');
+    expect(isPositiveFinite(0)).toBe(false);
+    expect(isPositiveFinite(Infinity)).toBe(false);
+    expect(isPositiveFinite(1e-300)).toBe(true);
+  });
+});
+
+describe('log scales', () => {
+  it('rounds domains to decades, ignoring zeros, negatives and non-finite values', () => {
+    expect(logDomain([0.03, 2, 0, -1, NaN, Infinity])).toEqual([0.01, 10]);
+    expect(logDomain([1e-30, 1e30])).toEqual([1e-30, 1e30]);
+    expect(logDomain([5, 5])).toEqual([1, 10]);
+    expect(logDomain([])).toEqual([0.1, 10]);
+    expect(logDomain([0, NaN])).toEqual([0.1, 10]);
+  });
+
+  it('pads instead of rounding when asked', () => {
+    const [lo, hi] = logDomain([0.5, 10], [], 'pad', 1.25);
+    expect(lo).toBeCloseTo(0.4, 12);
+    expect(hi).toBeCloseTo(12.5, 12);
+  });
+
+  it('ticks powers of ten over wide or extreme domains, 1-2-5 over narrow ones', () => {
+    const wide = logTicks([1e-30, 1e30]);
+    expect(wide.length).toBeLessThanOrEqual(7);
+    expect(wide.every((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)).toBe(true);
+    expect(wide.at(-1)).toBe(1e30);
+    expect(logTicks([0.01, 1])).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]);
+    expect(logTicks([0.3, 1.5])).toEqual([0.3, 0.5, 0.7, 1]);
+    expect(logTicks([1e-27, 1e-26])).toEqual([1e-27, 1e-26]);
+  });
+
+  it('labels extreme powers of ten with superscripts and ordinary ones plainly', () => {
+    expect(logTickFormat(1e-30)).toBe('10⁻³⁰');
+    expect(logTickFormat(1e30)).toBe('10³⁰');
+    expect(logTickFormat(0.001)).toBe('0.001');
+    expect(logTickFormat(1000)).toBe('1,000');
+    expect(logTickFormat(0.2)).toBe('0.2');
+  });
+
+  it('ticks layers at 1 and multiples of a round step', () => {
+    expect(integerTicks(5)).toEqual([1, 2, 3, 4, 5]);
+    expect(integerTicks(40)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40]);
+  });
+});
+
+describe('subsample', () => {
+  it('keeps every k-th record and the last, and says so', () => {
+    const s = subsample(1001, 60);
+    expect(s.step).toBe(17);
+    expect(s.indices[0]).toBe(0);
+    expect(s.indices.at(-1)).toBe(1000);
+    expect(s.indices.length).toBeLessThanOrEqual(61);
+    expect(s.note).toBe(`Every 17th record and the last (${s.indices.length} of 1001 rows).`);
+    expect(subsample(10, 60)).toEqual({ indices: [...Array(10).keys()], step: 1, note: undefined });
+    expect(subsample(0, 60).indices).toEqual([]);
+  });
+});
+
+describe('legend', () => {
+  const items: LegendItem[] = ['zeros', 'large random', 'He', 'LeCun', 'Glorot', 'normal'].map((label, i) => ({
+    label, color: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#9440E8', '#D42A5A'][i], swatch: 'line',
+  }));
+
+  it('wraps into more rows when narrow', () => {
+    expect(legendRows([], 300)).toBe(0);
+    expect(legendRows(items, 2000)).toBe(1);
+    expect(legendRows(items, 150)).toBeGreaterThan(2);
+    expect(textWidth('abcd')).toBeGreaterThan(textWidth('ab'));
+  });
+
+  it('draws a swatch and a label per entry inside the svg', () => {
+    const svg = renderSvg({
+      width: 400, height: 120, marginTop: 40, marginLeft: 40,
+      marks: [Plot.ruleY([0]), ...legendMarks(items.slice(0, 3), { left: 40, top: 4, width: 360, marginLeft: 40, marginTop: 40 })],
+    });
+    for (const label of ['zeros', 'large random', 'He']) expect(texts(svg)).toContain(label);
+    expect(svg.match(/stroke="#0072B2"/g)?.length).toBe(1);
+    expect(svg).not.toContain('<figure');
+  });
+});

@@ -1,0 +1,51 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { elements, finish, plotOptions, renderElement } from '../../src/charts/render-dom.ts';
+import { costCurve } from '../../src/charts/cost-curve.ts';
+import { renderSvg } from '../../src/charts/render.ts';
+import { costData } from './fixtures.ts';
+
+// A real-DOM stand-in: linkedom has everything renderElement needs except a canvas.
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+describe('renderElement', () => {
+  it('returns an <svg role="img"> element with the aria-label, created in the given document', () => {
+    const d = doc();
+    const options = costCurve(costData(), { yScale: 'log' });
+    const svg = renderElement(options, d);
+    expect(svg.tagName.toLowerCase()).toBe('svg');
+    expect(svg.ownerDocument).toBe(d);
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(options.ariaLabel);
+    expect(svg.getAttribute('style')).toContain('width: 100%');
+  });
+
+  it('draws the same marks as the build-time renderer', () => {
+    const options = costCurve(costData(), { yScale: 'linear' });
+    const el = renderElement(options, doc());
+    const str = renderSvg(options);
+    expect(el.querySelectorAll('path').length).toBe((str.match(/<path/g) ?? []).length);
+    expect(el.querySelectorAll('text').length).toBe((str.match(/<text/g) ?? []).length);
+  });
+});
+
+describe('plotOptions and finish', () => {
+  it('forces figure: false and drops title, subtitle and caption', () => {
+    const d = doc();
+    const o = plotOptions({ title: 'x', subtitle: 'y', caption: 'z', width: 10 }, d) as Record<string, unknown>;
+    expect(o.figure).toBe(false);
+    expect(o.document).toBe(d);
+    expect('title' in o || 'subtitle' in o || 'caption' in o).toBe(false);
+  });
+
+  it('refuses anything but an svg', () => {
+    const d = doc();
+    expect(() => finish(d.createElement('figure'), {})).toThrow(/expected <svg>/);
+  });
+
+  it('walks all descendants', () => {
+    const svg = Plot.plot({ document: doc(), marks: [Plot.dot([1, 2, 3], { x: (v: number) => v })] }) as unknown as Element;
+    expect([...elements(svg)].filter((e) => e.tagName.toLowerCase() === 'circle')).toHaveLength(3);
+  });
+});
