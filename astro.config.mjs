@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
+import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
 import checkLinks from './src/integrations/check-links.ts';
 
 // Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
@@ -27,7 +28,7 @@ export default defineConfig({
     // High-contrast themes keep code comments above WCAG AA; global.css switches to the dark one.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
     processor: unified({
-      remarkPlugins: [remarkMath, [remarkInternalLinks, { base, root }]],
+      remarkPlugins: [remarkMath, [remarkInternalLinks, { base, root }], [remarkLessonComponents, { root }]],
       rehypePlugins: [rehypeKatex],
     }),
   },

@@ -1,0 +1,148 @@
+/**
+ * Prop schemas of every public component, shared by the components (checked at render) and by
+ * the remark plugin (checked at compile time, with the lesson file and line). Numbers may be
+ * written as strings ("1.2"), layers as "2,3,1". A bad prop fails the build with one message:
+ *   content/lessons/x.mdx:42: <CostCurve> prop "yScale" must be one of linear, log; got "cubic"
+ */
+import { z } from 'astro/zod';
+import { activationNames, ConfigError, initializerNames, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
+
+/** An experiment as declared by <Experiment>: its config plus the words figures show. */
+export interface ExperimentDecl {
+  readonly id: string;
+  readonly label: string;
+  readonly comment?: string;
+  readonly config: TrainConfig;
+}
+
+/** Props the remark plugin adds to every public component: where it is, and the experiments it can see. */
+export interface InjectedProps {
+  readonly __source?: string;
+  readonly __experiments?: string;
+}
+
+/** A prop error, formatted as one line that names file, component, prop and what is allowed. */
+export class PropError extends Error {
+  constructor(readonly component: string, readonly prop: string, readonly allowed: string, readonly value: unknown, readonly source?: string) {
+    super(`${source ? `${source}: ` : ''}<${component}> prop "${prop}" must be ${allowed}; got ${describe(value)}`);
+    this.name = 'PropError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
+const idPattern = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** An enum prop whose error lists the allowed values. */
+const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: () => oneOf(values) });
+/** A number prop that may be written as a string; `allowed` describes the range in errors. */
+const number = (allowed: string, ok: (n: number) => boolean) =>
+  z.union([z.number(), z.string()], { error: () => allowed })
+    .transform((v) => parseNumber(v))
+    .refine((n) => Number.isFinite(n) && ok(n), { error: () => allowed });
+const integer = (lo: number, hi: number) => number(`an integer from ${lo} to ${hi}`, (n) => Number.isInteger(n) && n >= lo && n <= hi);
+const text = (max = 200) => z.string({ error: () => `text of at most ${max} characters` }).max(max, { error: () => `text of at most ${max} characters` });
+const experimentId = z.string({ error: () => 'an experiment id' }).regex(idPattern, { error: () => 'an experiment id of lowercase letters, digits and dashes' });
+const experimentList = z.union([z.string(), z.array(z.string())], { error: () => 'a comma-separated list of experiment ids' })
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+  .refine((ids) => ids.length >= 1 && ids.length <= 8 && ids.every((id) => idPattern.test(id)), { error: () => 'a comma-separated list of 1–8 experiment ids' });
+
+const hiddenChoices = ['sigmoid', 'tanh', 'relu'] as const;
+const schemes = z.union([z.string(), z.array(z.string())], { error: () => `a comma-separated list of ${initializerNames.join(', ')}` })
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+  .refine((xs) => xs.length >= 1 && xs.length <= 5 && xs.every((x) => (initializerNames as string[]).includes(x)), {
+    error: () => `a comma-separated list of ${initializerNames.join(', ')}`,
+  });
+
+const base = { __source: z.string().optional(), __experiments: z.string().optional() };
+
+/** Schemas of every public component, keyed by component name. */
+export const componentSchemas = {
+  CostCurve: z.object({ ...base, experiment: experimentId.optional(), experiments: experimentList.optional(), yScale: choice(['linear', 'log']).default('linear'), title: text().optional(), threshold: number('a number > 0', (n) => n > 0).optional() }).strict(),
+  TrainingLog: z.object({ ...base, experiment: experimentId, every: integer(1, 1_000_000).default(1000) }).strict(),
+  Parameters: z.object({ ...base, experiment: experimentId, at: choice(['initial', 'final']).default('initial') }).strict(),
+  PredictionScatter: z.object({ ...base, experiment: experimentId, title: text().optional() }).strict(),
+  Metrics: z.object({ ...base, experiment: experimentId }).strict(),
+  SummaryFigure: z.object({ ...base, experiments: experimentList, title: text().optional() }).strict(),
+  SummaryTable: z.object({ ...base, experiments: experimentList }).strict(),
+  EngineCode: z.object({ ...base, symbol: z.string({ error: () => 'the name of a function exported by src/engine' }).regex(/^[A-Za-z_$][\w$]*$/, { error: () => 'the name of a function exported by src/engine' }), title: text().optional() }).strict(),
+  DeepNetworkDiagram: z.object({ ...base, title: text().optional() }).strict(),
+  NeuronDiagram: z.object({ ...base, inputs: integer(2, 8).default(4), title: text().optional() }).strict(),
+  Aside: z.object({ ...base, type: choice(['note', 'tip', 'caution', 'correction']).default('note'), title: text().optional() }).strict(),
+  DeepLinearExplorer: z.object({ ...base, a: number('a number from 0.3 to 1.7', (n) => n >= 0.3 && n <= 1.7).default(1.5), depth: integer(2, 50).default(10) }).strict(),
+  InitComparison: z.object({
+    ...base, schemes: schemes.default(['zeros', 'normal', 'lecun', 'glorot', 'he']), hidden: choice(hiddenChoices).default('tanh'),
+    width: integer(1, 32).default(3), learningRate: number('a number > 0 and ≤ 10', (n) => n > 0 && n <= 10).default(1.2),
+    iterations: integer(100, 20_000).default(10_000), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(10),
+    seed: integer(0, 0xffffffff).default(42),
+  }).strict(),
+  GradientFlow: z.object({
+    ...base, depth: integer(1, 10).default(6), width: integer(2, 32).default(16), hidden: choice(hiddenChoices).default('tanh'),
+    init: choice(initializerNames as [string, ...string[]]).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(1),
+    iterations: integer(100, 20_000).default(2000), learningRate: number('a number > 0 and ≤ 10', (n) => n > 0 && n <= 10).default(0.5),
+  }).strict(),
+  SymmetryMeter: z.object({
+    ...base, init: choice(['zeros', 'constant', 'normal', 'lecun']).default('zeros'), value: number('a number from −10 to 10', (n) => Math.abs(n) <= 10).default(0.5),
+    width: integer(2, 16).default(4), iterations: integer(100, 20_000).default(1000),
+  }).strict(),
+} as const;
+
+/** Names of the public components whose props are checked. */
+export type ComponentName = keyof typeof componentSchemas | 'Experiment';
+
+/** The public components (what the remark plugin looks for in MDX). */
+export const componentNames = [...Object.keys(componentSchemas), 'Experiment'] as ComponentName[];
+
+const EXPERIMENT_FIELDS = ['layers', 'hidden', 'init', 'scale', 'learningRate', 'iterations', 'seed', 'recordEvery'];
+
+/**
+ * Validates <Experiment> props: an id, words for figures, and a training config that fits the
+ * 2-input planar data. @throws PropError naming the prop.
+ */
+export function parseExperiment(props: Record<string, unknown>, source?: string): ExperimentDecl {
+  const known = new Set(['id', 'label', 'comment', '__source', '__experiments', ...EXPERIMENT_FIELDS]);
+  for (const key of Object.keys(props)) {
+    if (!known.has(key)) throw new PropError('Experiment', key, `one of the known props (${[...known].filter((k) => !k.startsWith('__')).join(', ')})`, props[key], source);
+  }
+  const id = props.id;
+  if (typeof id !== 'string' || !idPattern.test(id)) throw new PropError('Experiment', 'id', 'an id of lowercase letters, digits and dashes, starting with a letter', id, source);
+  for (const key of ['label', 'comment'] as const) {
+    if (props[key] !== undefined && (typeof props[key] !== 'string' || (props[key] as string).length > 200)) throw new PropError('Experiment', key, 'text of at most 200 characters', props[key], source);
+  }
+  try {
+    const config = parseTrainConfig(Object.fromEntries(EXPERIMENT_FIELDS.map((k) => [k, props[k]])));
+    return { id, label: (props.label as string | undefined) ?? id, comment: props.comment as string | undefined, config };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new PropError('Experiment', e.field, e.allowed, e.value, source);
+    throw e;
+  }
+}
+
+/**
+ * Validates the props of `component` and returns them with defaults and numbers parsed.
+ * @throws PropError for the first bad prop.
+ */
+export function parseProps<N extends keyof typeof componentSchemas>(component: N, props: Record<string, unknown>): z.output<(typeof componentSchemas)[N]> {
+  const source = typeof props.__source === 'string' ? props.__source : undefined;
+  const result = componentSchemas[component].safeParse(props);
+  if (result.success) return result.data as z.output<(typeof componentSchemas)[N]>;
+  const issue = result.error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(componentSchemas[component].shape).filter((k) => !k.startsWith('__'));
+    throw new PropError(component, issue.keys[0], `one of the known props (${allowed.join(', ')})`, props[issue.keys[0]], source);
+  }
+  const prop = String(issue.path[0] ?? '?');
+  throw new PropError(component, prop, issue.message, props[prop], source);
+}
+
+/** Hidden activations offered by the explorers, and every activation name (for docs). */
+export const explorerActivations = hiddenChoices;
+export const allActivations = activationNames;

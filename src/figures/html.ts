@@ -1,0 +1,31 @@
+/**
+ * The one place text figures become HTML, used by the prerender (set:html) and the live page
+ * (innerHTML). Every value passes through `escape`, so no number, label or prop can inject markup.
+ */
+import type { ChartTable } from '../charts/common.ts';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escape(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A <table> with a header row; `caption` becomes its visible <caption>. */
+export function tableHtml(table: ChartTable, options: { caption?: string; className?: string; rowHeaders?: boolean } = {}): string {
+  const head = table.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('');
+  const body = table.rows
+    .map((row) => `<tr>${row.map((v, i) => (i === 0 && options.rowHeaders ? `<th scope="row">${escape(v)}</th>` : `<td>${escape(v)}</td>`)).join('')}</tr>`)
+    .join('');
+  const caption = options.caption ? `<caption>${escape(options.caption)}</caption>` : '';
+  const note = table.note ? `<p class="table-note">${escape(table.note)}</p>` : '';
+  return `<table${options.className ? ` class="${escape(options.className)}"` : ''}>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${note}`;
+}
+
+/** Lines of monospaced text. */
+export function preHtml(lines: readonly string[], label: string): string {
+  return `<pre class="figure-log" tabindex="0" aria-label="${escape(label)}">${lines.map(escape).join('\n')}</pre>`;
+}
+
+/** A definition list of label → value pairs. */
+export function listHtml(items: readonly (readonly [string, string])[]): string {
+  return `<dl class="figure-metrics">${items.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>`;
+}

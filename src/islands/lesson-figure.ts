@@ -1,0 +1,67 @@
+/**
+ * <lesson-figure>: the live side of an experiment figure. It subscribes to its experiments' runs
+ * (trained in the worker), shows progress, grows the cost curve while training and swaps in the
+ * live view when the runs end, then says whether the numbers match the build's prerender.
+ */
+import type { ExperimentDecl } from '../components/props.ts';
+import { renderElement } from '../charts/render-dom.ts';
+import { tableHtml } from '../figures/html.ts';
+import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
+import { perFrame } from './store.ts';
+import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
+
+class LessonFigure extends HTMLElement {
+  private cleanup: (() => void)[] = [];
+
+  connectedCallback(): void {
+    const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
+    const options = JSON.parse(this.dataset.options ?? '{}') as FigureOptions;
+    const kind = this.dataset.kind as FigureKind;
+    if (decls.length === 0) return;
+    const stores = runStores(decls);
+    const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
+    this.cleanup.push(...stores.map((s) => s.subscribe(render)));
+    this.cleanup.push(startWhenNear(this, decls));
+  }
+
+  disconnectedCallback(): void {
+    for (const undo of this.cleanup.splice(0)) undo();
+  }
+
+  private render(kind: FigureKind, decls: ExperimentDecl[], states: ReturnType<ReturnType<typeof runStores>[number]['get']>[], options: FigureOptions): void {
+    if (states.every((s) => s.status.state === 'idle')) return;
+    const runs = decls.map((d, i) => snapshot(d, states[i]));
+    const view = figureView(kind, runs, lessonDataset(), options);
+    const running = runs.filter((r) => r.status.state === 'running');
+    const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
+    if (progress) {
+      progress.hidden = running.length === 0;
+      progress.value = runs.reduce((s, r) => s + r.iteration / r.config.iterations, 0) / runs.length;
+    }
+    const status = this.querySelector('.status-text');
+    if (status) {
+      status.textContent = statusText(runs, true);
+      if (view.complete) {
+        const same = view.check === this.dataset.check;
+        status.textContent = same
+          ? 'Recomputed in your browser: the numbers match the build.'
+          : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
+        status.classList.toggle('mismatch', !same);
+      }
+    }
+    // While training, only the cost curve changes; other figures wait for the end of their runs.
+    if (!view.complete && kind !== 'cost-curve') return;
+    const body = this.querySelector('.figure-body');
+    if (body) {
+      if (view.plot) body.replaceChildren(renderElement(view.plot));
+      else body.innerHTML = view.html ?? '';
+    }
+    const caption = this.querySelector('.figure-caption');
+    if (caption) caption.textContent = view.caption;
+    const table = this.querySelector('.figure-table');
+    if (table) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
+    this.dataset.live = view.complete ? 'done' : 'running';
+  }
+}
+
+if (!customElements.get('lesson-figure')) customElements.define('lesson-figure', LessonFigure);

@@ -1,0 +1,61 @@
+/**
+ * Glue between lesson elements and the page's training client: experiment declarations become
+ * runs (one per config, however many elements show them) that start when an element nears the
+ * viewport.
+ */
+import type { ExperimentDecl } from '../components/props.ts';
+import { planar, type Dataset } from '../engine/index.ts';
+import type { RunSnapshot } from '../figures/snapshot.ts';
+import { trainingClient, type RunState } from './client.ts';
+import type { Store } from './store.ts';
+
+/** The key a run is shared under: two declarations with one config train once. */
+export const runKey = (decl: ExperimentDecl) => `experiment:${JSON.stringify(decl.config)}`;
+
+/** The stores of `decls`' runs (created, not started). */
+export function runStores(decls: readonly ExperimentDecl[]): Store<RunState>[] {
+  const client = trainingClient();
+  return decls.map((d) => client.run(runKey(d), { config: d.config }));
+}
+
+/** Starts the runs once `element` comes within `margin` of the viewport (and again after a bfcache restore). */
+export function startWhenNear(element: Element, decls: readonly ExperimentDecl[], margin = '600px 0px'): () => void {
+  const start = () => {
+    const client = trainingClient();
+    for (const d of decls) client.start(runKey(d));
+  };
+  const near = { value: false };
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      near.value = true;
+      start();
+    }
+  }, { rootMargin: margin });
+  observer.observe(element);
+  const onShow = (e: PageTransitionEvent) => {
+    if (e.persisted && near.value) start();
+  };
+  window.addEventListener('pageshow', onShow);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('pageshow', onShow);
+  };
+}
+
+/** The declaration merged with its run's live state. */
+export function snapshot(decl: ExperimentDecl, state: RunState): RunSnapshot {
+  return { ...decl, status: state.status, iteration: state.iteration, history: state.history, result: state.result };
+}
+
+// The lesson data, generated once per page on demand (a few milliseconds; no training).
+const pageData = new WeakMap<Document, Dataset>();
+
+/** The planar dataset the lesson's experiments use. */
+export function lessonDataset(): Dataset {
+  let data = pageData.get(document);
+  if (!data) {
+    data = planar.generate();
+    pageData.set(document, data);
+  }
+  return data;
+}

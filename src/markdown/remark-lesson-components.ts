@@ -1,0 +1,142 @@
+/**
+ * Remark plugin: checks every public lesson component used in an MDX file at compile time and
+ * tells each one where it is and which experiments it may show.
+ *
+ * - Props written as literals (strings, numbers, arrays) are validated with the components' own
+ *   schemas (src/components/props.ts); a bad one fails the build with the file, the line, the
+ *   component, the prop and the allowed values.
+ * - <Experiment id="…"> declarations are collected; a figure naming an undeclared experiment fails.
+ * - Each component gets `__source="content/lessons/x.mdx:42"` and, for figures, `__experiments`
+ *   (the JSON of the experiments it refers to), so it renders without any page-level registry.
+ */
+import { relative } from 'node:path';
+import type { Root } from 'mdast';
+import { componentNames, componentSchemas, parseExperiment, parseProps, PropError, type ExperimentDecl } from '../components/props.ts';
+
+interface Attribute {
+  type: string;
+  name?: string;
+  value?: string | null | { type: string; value: string; data?: { estree?: { body?: Array<{ type: string; expression?: Estree }> } } };
+}
+interface Estree {
+  type: string;
+  value?: unknown;
+  operator?: string;
+  argument?: Estree;
+  elements?: (Estree | null)[];
+  expressions?: unknown[];
+  quasis?: { value: { cooked: string } }[];
+}
+interface JsxNode {
+  type: string;
+  name?: string | null;
+  attributes: Attribute[];
+  position?: { start: { line: number } };
+  children?: JsxNode[];
+}
+
+export interface LessonComponentOptions {
+  /** Project root; sources are reported relative to it. */
+  root: string;
+}
+
+const DYNAMIC = Symbol('dynamic');
+const names = new Set<string>(componentNames);
+
+/** Evaluates a literal JSX expression (number, string, boolean, array, −number); DYNAMIC otherwise. */
+function literal(node: Estree | undefined): unknown {
+  if (!node) return DYNAMIC;
+  if (node.type === 'Literal') return node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '-') {
+    const v = literal(node.argument);
+    return typeof v === 'number' ? -v : DYNAMIC;
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions?.length === 0) return node.quasis?.[0]?.value.cooked ?? '';
+  if (node.type === 'ArrayExpression') {
+    const items = (node.elements ?? []).map((e) => (e ? literal(e) : DYNAMIC));
+    return items.includes(DYNAMIC) ? DYNAMIC : items;
+  }
+  return DYNAMIC;
+}
+
+function attributeValues(node: JsxNode): { props: Record<string, unknown>; dynamic: boolean } {
+  const props: Record<string, unknown> = {};
+  let dynamic = false;
+  for (const a of node.attributes) {
+    if (a.type !== 'mdxJsxAttribute' || !a.name) {
+      dynamic = true; // {...spread}
+      continue;
+    }
+    if (a.value === null || a.value === undefined) props[a.name] = true;
+    else if (typeof a.value === 'string') props[a.name] = a.value;
+    else {
+      const v = literal(a.value.data?.estree?.body?.[0]?.expression);
+      if (v === DYNAMIC) dynamic = true;
+      else props[a.name] = v;
+    }
+  }
+  return { props, dynamic };
+}
+
+function setAttribute(node: JsxNode, name: string, value: string): void {
+  node.attributes = node.attributes.filter((a) => a.name !== name);
+  node.attributes.push({ type: 'mdxJsxAttribute', name, value });
+}
+
+function visit(node: JsxNode, found: JsxNode[]): void {
+  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && names.has(node.name)) found.push(node);
+  for (const child of node.children ?? []) visit(child, found);
+}
+
+/** The experiment ids a component refers to, from its `experiment` and `experiments` props. */
+function referencedIds(props: Record<string, unknown>): { prop: string; ids: string[] }[] {
+  const refs: { prop: string; ids: string[] }[] = [];
+  if (typeof props.experiment === 'string') refs.push({ prop: 'experiment', ids: [props.experiment] });
+  const list = props.experiments;
+  if (typeof list === 'string') refs.push({ prop: 'experiments', ids: list.split(',').map((s) => s.trim()).filter(Boolean) });
+  if (Array.isArray(list)) refs.push({ prop: 'experiments', ids: list.map(String) });
+  return refs;
+}
+
+/** The plugin; register it after remark-math in the unified processor. */
+export default function remarkLessonComponents(options: LessonComponentOptions) {
+  return (tree: Root, file: { path?: string }) => {
+    const path = file.path ? relative(options.root, file.path) : 'MDX';
+    const nodes: JsxNode[] = [];
+    visit(tree as unknown as JsxNode, nodes);
+    const declared = new Map<string, ExperimentDecl>();
+    const where = (n: JsxNode) => `${path}:${n.position?.start.line ?? '?'}`;
+
+    for (const node of nodes.filter((n) => n.name === 'Experiment')) {
+      const { props, dynamic } = attributeValues(node);
+      const source = where(node);
+      if (dynamic) throw new PropError('Experiment', 'props', 'written as literal values (strings, numbers or arrays) so the build can check them', '{…}', source);
+      const decl = parseExperiment(props, source);
+      if (declared.has(decl.id)) throw new PropError('Experiment', 'id', 'unique in the lesson', decl.id, source);
+      declared.set(decl.id, decl);
+      setAttribute(node, '__source', source);
+    }
+
+    for (const node of nodes.filter((n) => n.name !== 'Experiment')) {
+      const name = node.name as keyof typeof componentSchemas;
+      const { props, dynamic } = attributeValues(node);
+      const source = where(node);
+      if (!dynamic) parseProps(name, { ...props, __source: source });
+      const refs = referencedIds(props);
+      const used: ExperimentDecl[] = [];
+      for (const { prop, ids } of refs) {
+        for (const id of ids) {
+          const decl = declared.get(id);
+          const known = [...declared.keys()];
+          if (!decl) throw new PropError(name, prop, known.length ? `one of the experiments declared in this lesson (${known.join(', ')})` : 'an experiment declared with <Experiment id="…"> in this lesson (none is declared)', id, source);
+          used.push(decl);
+        }
+      }
+      if ('experiment' in componentSchemas[name].shape || 'experiments' in componentSchemas[name].shape) {
+        if (refs.length === 0 && !dynamic) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
+        setAttribute(node, '__experiments', JSON.stringify(used));
+      }
+      setAttribute(node, '__source', source);
+    }
+  };
+}
