@@ -1,0 +1,156 @@
+/**
+ * Base of the explorer islands: settings read from and written to the URL (with a notice for
+ * anything ignored), controls bound by `data-param` / `data-action`, pausing when scrolled off
+ * screen, and `prefers-reduced-motion`. Subclasses draw; this class keeps one store per island.
+ */
+import type { ChartTable } from '../charts/common.ts';
+import { bindExportButtons } from './export.ts';
+import { createStore, type Store } from './store.ts';
+import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
+
+/** The island's state: its settings, and whether it is on screen. */
+export interface ExplorerState<T> {
+  readonly values: T;
+  readonly visible: boolean;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement;
+
+export abstract class ExplorerElement<T extends object> extends HTMLElement {
+  /** URL prefix of this island's settings, e.g. "deep-linear". */
+  protected abstract readonly urlPrefix: string;
+  protected abstract readonly specs: Specs<T>;
+  protected store!: Store<ExplorerState<T>>;
+  protected defaults!: T;
+  protected reducedMotion = false;
+  private undo: (() => void)[] = [];
+
+  /** Called once with the initial settings (from the URL or the defaults). */
+  protected abstract start(values: T): void;
+  /** Called after the reader changes settings. */
+  protected abstract changed(values: T, keys: (keyof T)[]): void;
+  /** Called for buttons with data-action (play, pause, step, reset, new-seed, …). */
+  protected abstract action(name: string): void;
+  /** Called when the island scrolls on or off screen. */
+  protected abstract visibility(visible: boolean): void;
+  /** The current chart (if any), table and data of figure `name`, for its export buttons. */
+  protected abstract exportFigure(name: string): { svg: SVGSVGElement | null; table: ChartTable; data: unknown };
+
+  connectedCallback(): void {
+    this.defaults = { ...JSON.parse(this.dataset.defaults ?? '{}') } as T;
+    const { values, ignored } = readState(this.urlPrefix, this.specs, this.defaults, window.location.search);
+    this.notice(describeIgnored(ignored));
+    this.store = createStore<ExplorerState<T>>({ values, visible: false });
+    const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    this.reducedMotion = motion?.matches ?? false;
+    this.bindControls();
+    this.reflect(values);
+    for (const bar of this.querySelectorAll<HTMLElement>('[data-export-for]')) {
+      const name = bar.dataset.exportFor!;
+      this.undo.push(bindExportButtons(bar, {
+        name: `${this.urlPrefix}-${name}`,
+        svg: () => this.exportFigure(name).svg,
+        table: () => this.exportFigure(name).table,
+        data: () => this.exportFigure(name).data,
+      }, (message) => this.notice(message)));
+    }
+    const observer = new IntersectionObserver((entries) => {
+      const visible = entries.some((e) => e.isIntersecting);
+      if (visible === this.store.get().visible) return;
+      this.store.set({ visible });
+      this.visibility(visible);
+    }, { rootMargin: '100px 0px' });
+    observer.observe(this);
+    this.undo.push(() => observer.disconnect());
+    this.dataset.ready = 'true';
+    this.start(values);
+  }
+
+  disconnectedCallback(): void {
+    for (const f of this.undo.splice(0)) f();
+  }
+
+  /** Shows the play button as "Pause" (pressed) while training plays, "Play" otherwise. */
+  protected showPlaying(playing: boolean): void {
+    const button = this.querySelector<HTMLButtonElement>('button[data-action="play"]');
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(playing));
+    button.textContent = playing ? 'Pause' : 'Play';
+  }
+
+  /** Shows (or clears) the island's notice; text only, never HTML. */
+  protected notice(text: string): void {
+    const el = this.querySelector<HTMLElement>('.explorer-notice');
+    if (!el) return;
+    el.textContent = text;
+    el.hidden = text === '';
+  }
+
+  /** Replaces some settings: URL, controls and the subclass are updated. */
+  protected setValues(partial: Partial<T>): void {
+    const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !Object.is(partial[k], this.store.get().values[k]));
+    if (keys.length === 0) return;
+    const values = { ...this.store.get().values, ...partial };
+    this.store.set({ values });
+    const search = writeState(this.urlPrefix, this.specs, this.defaults, values, window.location.search);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    this.reflect(values);
+    this.changed(values, keys);
+  }
+
+  private controls(): Control[] {
+    return [...this.querySelectorAll<Control>('[data-param]')];
+  }
+
+  private bindControls(): void {
+    const onInput = (event: Event) => {
+      const control = event.target as Control;
+      const key = control.dataset.param as keyof T & string;
+      if (!key || !(key in this.specs)) return;
+      let raw = control.value;
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+        raw = this.controls().filter((c) => c.dataset.param === key && (c as HTMLInputElement).checked).map((c) => c.value).join(',');
+      }
+      if (control instanceof HTMLInputElement && control.type === 'radio' && !control.checked) return;
+      const value = this.specs[key].parse(raw);
+      if (value === undefined) {
+        this.reflect(this.store.get().values); // e.g. the last checkbox of a list: keep it checked
+        return;
+      }
+      this.setValues({ [key]: value } as unknown as Partial<T>);
+    };
+    const onClick = (event: Event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+      if (button && this.contains(button)) this.action(button.dataset.action!);
+    };
+    this.addEventListener('input', onInput);
+    this.addEventListener('change', onInput);
+    this.addEventListener('click', onClick);
+    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action], button[data-export]')) c.disabled = false;
+    this.undo.push(() => {
+      this.removeEventListener('input', onInput);
+      this.removeEventListener('change', onInput);
+      this.removeEventListener('click', onClick);
+    });
+  }
+
+  /** Puts `values` into the controls and their <output> elements. */
+  private reflect(values: T): void {
+    for (const c of this.controls()) {
+      const key = c.dataset.param as keyof T & string;
+      if (!(key in this.specs)) continue;
+      const text = this.specs[key].format(values[key]);
+      if (c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')) c.checked = c.type === 'radio' ? c.value === text : text.split(',').includes(c.value);
+      else c.value = text;
+    }
+    for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-output]')) {
+      const key = out.dataset.output as keyof T & string;
+      if (key in this.specs) out.textContent = this.formatOutput(key, values[key]);
+    }
+  }
+
+  /** How a setting's value is shown next to its control; subclasses may override. */
+  protected formatOutput(key: keyof T, value: T[keyof T]): string {
+    return this.specs[key].format(value);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Export of a figure: its chart as SVG or PNG, its data as CSV or JSON, as file downloads.
+ * Everything is built from the live DOM and the figure's data; nothing is fetched.
+ */
+import type { ChartTable } from '../charts/common.ts';
+
+/** Starts a download of `blob` named `filename`. */
+export function download(blob: Blob, filename: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** Width and height of an svg from its viewBox (Plot sets one), else its attributes. */
+function size(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.viewBox?.baseVal;
+  if (box && box.width > 0) return { width: box.width, height: box.height };
+  return { width: Number(svg.getAttribute('width')) || 640, height: Number(svg.getAttribute('height')) || 400 };
+}
+
+/**
+ * A standalone SVG document of `svg`: namespaces set, explicit size, and the page's current text
+ * and background colours baked in (the chart uses currentColor and CSS variables).
+ */
+export function svgDocument(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const { width, height } = size(svg);
+  const style = getComputedStyle(svg);
+  const bg = getComputedStyle(document.body).backgroundColor || '#ffffff';
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  clone.style.color = style.color;
+  clone.style.background = bg;
+  clone.style.setProperty('--plot-background', bg);
+  clone.style.setProperty('--bg', bg);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+/** Renders `svg` to a PNG at `scale` × its size. @throws Error if the browser cannot rasterize it. */
+export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const { width, height } = size(svg);
+  const url = URL.createObjectURL(new Blob([svgDocument(svg)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('could not draw the chart as an image'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas available');
+    context.fillStyle = getComputedStyle(document.body).backgroundColor || '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** RFC 4180 CSV of a table; text cells that a spreadsheet would run as a formula are prefixed with '. */
+export function csv(table: ChartTable): string {
+  const cell = (v: string | number) => {
+    let s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** JSON with typed arrays as plain arrays and non-finite numbers as strings ("NaN", "Infinity"). */
+export function json(data: unknown): string {
+  return JSON.stringify(data, (_k, v) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    return v;
+  }, 2);
+}
+
+/** What an export toolbar needs from its figure at the moment a button is pressed. */
+export interface Exportable {
+  readonly name: string;
+  svg(): SVGSVGElement | null;
+  table(): ChartTable;
+  data(): unknown;
+}
+
+/** Wires the buttons inside `toolbar` (data-export="svg|png|csv|json") to `figure`. */
+export function bindExportButtons(toolbar: Element, figure: Exportable, onError: (message: string) => void): () => void {
+  const handler = async (event: Event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
+    if (!button) return;
+    const kind = button.dataset.export;
+    try {
+      const svg = figure.svg();
+      if (kind === 'svg' && svg) download(new Blob([svgDocument(svg)], { type: 'image/svg+xml' }), `${figure.name}.svg`);
+      if (kind === 'png' && svg) download(await pngBlob(svg), `${figure.name}.png`);
+      if (kind === 'csv') download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);
+      if (kind === 'json') download(new Blob([json(figure.data())], { type: 'application/json' }), `${figure.name}.json`);
+    } catch (e) {
+      onError(`Export failed: ${(e as Error).message}`);
+    }
+  };
+  toolbar.addEventListener('click', handler);
+  return () => toolbar.removeEventListener('click', handler);
+}
