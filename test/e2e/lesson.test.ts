@@ -1,0 +1,114 @@
+/**
+ * The lesson in headless Chromium: the experiments re-run in the worker as the reader scrolls,
+ * the live figures replace the prerender with the same numbers, and the page stays responsive.
+ * Also measures, for the closing note, the JavaScript the page loads (gzipped) and the time until
+ * every live figure is done (written to test-artifacts/lesson-metrics.json).
+ */
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from './support/artifacts.ts';
+import { closeBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
+import { distDir, siteBase } from './support/paths.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+
+// What the original article printed (labels corrected: these are iterations 0, 1000, …, 9000).
+const ORIGINAL_LOGS: Record<string, number[]> = {
+  zeros: Array(10).fill(0.693147),
+  large: [9.685794, 0.440218, 0.438117, 0.437805, 0.437631, 0.4375, 0.437371, 0.437242, 0.437112, 0.436981],
+  lecun: [0.788206, 0.226253, 0.220115, 0.217613, 0.216162, 0.215133, 0.2143, 0.213565, 0.212881, 0.212226],
+};
+
+describe('lesson page, live', () => {
+  let site: StaticServer;
+  let opened: OpenedPage;
+  const scripts = new Map<string, number>();
+  let doneAfterMs = 0;
+
+  beforeAll(async () => {
+    site = await serveStatic(distDir, { base: siteBase });
+    const started = Date.now();
+    opened = await openPage(`${site.url}lessons/vanishing-exploding-gradients/`, {
+      viewport: { width: 1280, height: 900 },
+      beforeGoto: async (page) => {
+        await installLongTaskObserver(page);
+        page.on('response', async (response) => {
+          const url = response.url();
+          if (!/\.m?js(\?|$)/.test(url)) return;
+          const body = await response.body().catch(() => null);
+          if (body) scripts.set(url, gzipSync(body).length);
+        });
+      },
+    });
+    const { page } = opened;
+    // Scroll like a reader so every figure comes near the viewport and starts its run.
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y <= height; y += 700) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'),
+      null, { timeout: 180_000, polling: 200 },
+    );
+    doneAfterMs = Date.now() - started;
+  }, 240_000);
+
+  afterAll(async () => {
+    await opened?.page.screenshot({ path: artifactPath('lesson-full-page.png'), fullPage: true }).catch(() => {});
+    await opened?.close();
+    await closeBrowser();
+    await site?.close();
+  });
+
+  it('re-runs every experiment figure and matches the build', async () => {
+    const statuses = await opened.page.$$eval('lesson-figure .status-text', (els) => els.map((e) => e.textContent ?? ''));
+    expect(statuses.length).toBeGreaterThanOrEqual(18);
+    for (const s of statuses) expect(s).toBe('Recomputed in your browser: the numbers match the build.');
+    const cards = await opened.page.$$eval('lesson-experiment .status-text', (els) => els.map((e) => e.textContent ?? ''));
+    expect(cards).toEqual([
+      'In your browser: done: 10000 iterations; final cost 0.693147, accuracy 0.5.',
+      'In your browser: done: 10000 iterations; final cost 0.436849, accuracy 0.742.',
+      'In your browser: done: 10000 iterations; final cost 0.211588, accuracy 0.924.',
+    ]);
+  });
+
+  it('shows the live summary table with 0.5 / 0.742 / 0.924', async () => {
+    const accuracies = await opened.page.$$eval(
+      'lesson-figure[data-kind="summary-table"][data-live="done"] tbody tr',
+      (rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent?.trim()),
+    );
+    expect(accuracies).toEqual(['0.5', '0.742', '0.924']);
+  });
+
+  it('prints live training logs that match the original article within the engine tolerance', async () => {
+    const logs = await opened.page.$$eval('lesson-figure[data-kind="training-log"][data-live="done"]', (figures) =>
+      figures.map((f) => ({ id: JSON.parse((f as HTMLElement).dataset.experiments ?? '[]')[0]?.id as string, text: f.querySelector('pre')?.textContent ?? '' })));
+    expect(logs.map((l) => l.id)).toEqual(['zeros', 'large', 'lecun']);
+    for (const { id, text } of logs) {
+      const lines = [...text.matchAll(/^Cost after iteration (\d+): (\d+\.\d{6})$/gm)];
+      expect(lines.map((l) => Number(l[1]))).toEqual([0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]);
+      lines.forEach((l, k) => {
+        const iteration = Number(l[1]);
+        const tolerance = id === 'large' && iteration >= 2500 && iteration <= 4000 ? 1e-3 : 1e-6;
+        expect(Math.abs(Number(l[2]) - ORIGINAL_LOGS[id][k]), `${id} at ${iteration}`).toBeLessThanOrEqual(tolerance + 5e-7);
+      });
+    }
+  });
+
+  it('logs no console errors and sends no request off localhost', () => {
+    expect(opened.consoleErrors).toEqual([]);
+    expect(opened.externalRequests).toEqual([]);
+  });
+
+  it('keeps every main-thread task under 200 ms while training', async () => {
+    const tasks = await longTasks(opened.page);
+    expect(Math.max(0, ...tasks)).toBeLessThan(200);
+    const totalKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+    const metrics = { javascriptGzippedKb: Math.round(totalKb * 10) / 10, scripts: Object.fromEntries(scripts), allLiveFiguresDoneMs: doneAfterMs, longestTaskMs: Math.max(0, ...tasks) };
+    writeFileSync(artifactPath('lesson-metrics.json'), JSON.stringify(metrics, null, 2));
+    console.log(`lesson: ${metrics.javascriptGzippedKb} KB of JavaScript (gzipped), all live figures done after ${doneAfterMs} ms, longest task ${metrics.longestTaskMs} ms`);
+    expect(totalKb).toBeGreaterThan(0);
+  });
+});

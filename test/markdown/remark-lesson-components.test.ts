@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { VFile } from 'vfile';
+import remarkLessonComponents from '../../src/markdown/remark-lesson-components.ts';
+
+interface Attr { name: string; value: unknown }
+const run = (mdx: string) => {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkLessonComponents, { root: '/repo' });
+  const tree = processor.parse(mdx);
+  processor.runSync(tree, new VFile({ path: '/repo/content/lessons/x.mdx', value: mdx }));
+  const nodes: { name: string; attributes: Attr[] }[] = [];
+  const walk = (n: { type: string; name?: string; attributes?: Attr[]; children?: unknown[] }) => {
+    if (n.type.startsWith('mdxJsx') && n.name) nodes.push({ name: n.name, attributes: n.attributes ?? [] });
+    (n.children ?? []).forEach((c) => walk(c as never));
+  };
+  walk(tree as never);
+  return nodes;
+};
+const attr = (n: { attributes: Attr[] }, name: string) => n.attributes.find((a) => a.name === name)?.value;
+
+describe('remark-lesson-components', () => {
+  const declare = '<Experiment id="zeros" init="zeros" learningRate={1.2} iterations={10000} />\n\n';
+
+  it('injects the source line and the referenced experiments', () => {
+    const [exp, fig] = run(`${declare}<CostCurve experiment="zeros" yScale="log" />\n`);
+    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:1');
+    expect(attr(fig, '__source')).toBe('content/lessons/x.mdx:3');
+    const decls = JSON.parse(attr(fig, '__experiments') as string);
+    expect(decls).toHaveLength(1);
+    expect(decls[0]).toMatchObject({ id: 'zeros', config: { init: 'zeros', learningRate: 1.2, iterations: 10000 } });
+  });
+
+  it('fails on an unknown experiment id, naming the declared ones', () => {
+    expect(() => run(`${declare}<CostCurve experiment="big" />\n`)).toThrow('content/lessons/x.mdx:3: <CostCurve> prop "experiment" must be one of the experiments declared in this lesson (zeros); got "big"');
+  });
+
+  it('fails on a bad prop value at compile time', () => {
+    expect(() => run(`${declare}<CostCurve experiment="zeros" yScale="cubic" />\n`)).toThrow('<CostCurve> prop "yScale" must be one of linear, log; got "cubic"');
+    expect(() => run('<Experiment id="a" layers="2,3,2" />\n')).toThrow(/content\/lessons\/x\.mdx:1: <Experiment> prop "layers" must be/);
+    expect(() => run('<Experiment id="a" learningRate={0} />\n')).toThrow(/prop "learningRate" must be a number > 0/);
+    expect(() => run('<Experiment id="a" init="xavier" />\n')).toThrow(/prop "init" must be one of zeros, normal, lecun, glorot, he; got "xavier"/);
+    expect(() => run(`${declare}${declare}`)).toThrow(/prop "id" must be unique in the lesson; got "zeros"/);
+  });
+
+  it('evaluates literal expressions: numbers, negatives, arrays, strings', () => {
+    const [exp] = run('<Experiment id="a" layers={[2, 4, 1]} learningRate={0.5} seed={7} />\n');
+    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:1');
+    expect(() => run('<Experiment id="a" scale={-1} init="normal" />\n')).toThrow(/prop "scale" must be a number from 0/);
+  });
+
+  it('leaves other JSX alone', () => {
+    const [other] = run('<Foo experiment="nope" />\n');
+    expect(attr(other, '__source')).toBeUndefined();
+  });
+});
