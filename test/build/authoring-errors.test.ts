@@ -88,5 +88,28 @@ describe('internal link errors', () => {
   });
 });
 
-// Component-prop errors (a figure given a prop of the wrong type) get their own describe here,
-// added by the engineer who owns the figure components.
+describe('component prop errors', () => {
+  const lesson = (body: string) => `---\ntitle: Figures\ndescription: A lesson with figures.\norder: 5\ndate: 2025-01-02\n---\nimport { Experiment, CostCurve } from '~/components';\n\n${body}\n`;
+
+  it('an unknown prop value names the file, the line, the component, the prop and the allowed values', async () => {
+    const result = await buildWithLesson('bad-prop.mdx', lesson('<Experiment id="zeros" init="zeros" />\n\n<CostCurve experiment="zeros" yScale="cubic" />'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content/lessons/bad-prop.mdx:11: <CostCurve> prop "yScale" must be one of linear, log; got "cubic"');
+  });
+
+  it('an unknown experiment id lists the declared experiments', async () => {
+    const result = await buildWithLesson('bad-id.mdx', lesson('<Experiment id="zeros" init="zeros" />\n\n<CostCurve experiment="big" />'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content/lessons/bad-id.mdx:11: <CostCurve> prop "experiment" must be one of the experiments declared in this lesson (zeros); got "big"');
+  });
+
+  it('layer sizes that do not fit the data, an unknown init and a non-positive learning rate', async () => {
+    const layers = await buildWithLesson('bad-layers.mdx', lesson('<Experiment id="a" layers="3,4,1" />'));
+    expect(layers.output).toMatch(/content\/lessons\/bad-layers\.mdx:9: <Experiment> prop "layers" must be .*starting with 2 \(the data's inputs\) and ending with 1/);
+    const init = await buildWithLesson('bad-init.mdx', lesson('<Experiment id="a" init="xavier" />'));
+    expect(init.output).toContain('content/lessons/bad-init.mdx:9: <Experiment> prop "init" must be one of zeros, normal, lecun, glorot, he');
+    const rate = await buildWithLesson('bad-rate.mdx', lesson('<Experiment id="a" learningRate={0} />'));
+    expect(rate.output).toContain('content/lessons/bad-rate.mdx:9: <Experiment> prop "learningRate" must be a number > 0');
+    for (const r of [layers, init, rate]) expect(r.code).not.toBe(0);
+  });
+});
