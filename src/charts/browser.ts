@@ -6,12 +6,14 @@
  */
 export * from './theme.ts';
 export * from './common.ts';
-export { renderElement, type ChartOptions } from './render-dom.ts';
+export { renderElement, swapChart, type ChartOptions } from './render-dom.ts';
 export { encodePng, PngCanvas } from './png.ts';
 export { costCurve, costCurveCaption, costCurveTable, defaults as costCurveDefaults } from './cost-curve.ts';
 export type { CostCurveData, CostCurveOptions, CostSeries } from './cost-curve.ts';
 export { scatter, scatterCaption, scatterTable, defaults as scatterDefaults } from './scatter.ts';
 export type { ScatterData, ScatterOptions, ScatterPanel } from './scatter.ts';
+export { deepLinear, deepLinearCaption, deepLinearTable, defaults as deepLinearDefaults } from './deep-linear.ts';
+export type { DeepLinearData, DeepLinearOptions } from './deep-linear.ts';
 export { gradientDepth, gradientDepthCaption, gradientDepthTable, defaults as gradientDepthDefaults } from './gradient-depth.ts';
 export type { GradientDepthData, GradientDepthOptions } from './gradient-depth.ts';
 export { gradientFlow, gradientFlowCaption, gradientFlowTable, defaults as gradientFlowDefaults } from './gradient-flow.ts';

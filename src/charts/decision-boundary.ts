@@ -101,7 +101,8 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
     const dy = (spec.yMax - spec.yMin) / spec.ny;
     marks.push(Plot.contour(padGrid(probs, spec.nx, spec.ny), {
       width: spec.nx + 2, height: spec.ny + 2, x1: spec.xMin - dx, x2: spec.xMax + dx, y1: spec.yMin - dy, y2: spec.yMax + dy,
-      thresholds: [0.5], stroke: ink, strokeWidth: 1.2, strokeOpacity: 0.8, fill: 'none', clip: 'frame',
+      // The grid is dense: 'none' places each value in its cell, as Plot's default 'nearest' does, without a Delaunay triangulation.
+      interpolate: 'none', thresholds: [0.5], stroke: ink, strokeWidth: 1.2, strokeOpacity: 0.8, fill: 'none', clip: 'frame',
     }));
   }
   if (o.points) {

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  chartStyle, fmt, integerTicks, isPositiveFinite, legendMarks, legendRowHeight, logDomain, logTickFormat, logTicks,
+  chartStyle, fmt, integerTicks, isPositiveFinite, legendMarks, legendRowHeight, legendRows, logDomain, logTickFormat, logTicks,
   type LegendItem,
 } from './common.ts';
 import { ink } from './theme.ts';
@@ -27,6 +27,8 @@ export interface LayerChartOptions {
   yLabel: string;
   ariaLabel: string;
   ariaDescription?: string;
+  /** Legend entries to show instead of one per series (e.g. colour = quantity, mark = measured/closed form). */
+  legend?: readonly LegendItem[];
 }
 
 /** Points of a series a log axis can draw, and how many were left out. */
@@ -49,8 +51,8 @@ export function layerSeriesChart(series: readonly LayerSeries[], o: LayerChartOp
   const prepared = series.map((s) => ({ s, ...drawable(s.values) }));
   const domain = logDomain(prepared.flatMap((p) => p.points.map((q) => q.v)));
   const dropped = prepared.reduce((n, p) => n + p.dropped, 0);
-  const items: LegendItem[] = series.map((s) => ({ label: s.label, color: s.color, swatch: s.style === 'dot' ? 'dot' : s.style === 'line' ? 'line' : 'ring' }));
-  const marginTop = LEGEND_TOP + legendRowHeight + 10;
+  const items: readonly LegendItem[] = o.legend ?? series.map((s) => ({ label: s.label, color: s.color, swatch: s.style === 'dot' ? 'dot' : s.style === 'line' ? 'line' : 'ring' }));
+  const marginTop = LEGEND_TOP + Math.max(1, legendRows(items, o.width - MARGIN.left - MARGIN.right)) * legendRowHeight + 10;
   const marks: Plot.Markish[] = [];
   for (const { s, points } of prepared) {
     if (s.style !== 'dot') marks.push(Plot.line(points, { x: 'l', y: 'v', stroke: s.color, strokeWidth: s.style === 'line' ? 2 : 1, strokeOpacity: s.style === 'line' ? 1 : 0.6 }));

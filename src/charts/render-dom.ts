@@ -65,6 +65,8 @@ export function finish(node: Element, options: ChartOptions): Element {
   // Plot keeps width/height for the viewBox; the style lets the figure's width decide the size.
   const own = (node.getAttribute('style') ?? '').trim().replace(/;?$/, ';');
   node.setAttribute('style', `${own === ';' ? '' : `${own} `}width: 100%; height: auto; max-width: 100%; --plot-background: ${background};`);
+  // Plot names its mark groups (aria-label="dot"); a name needs a role that allows one, or axe reports aria-prohibited-attr.
+  for (const e of elements(node)) if (e !== node && e.hasAttribute('aria-label') && !e.hasAttribute('role')) e.setAttribute('role', 'group');
   stableIds(node);
   return node;
 }
@@ -76,4 +78,24 @@ export function finish(node: Element, options: ChartOptions): Element {
 export function renderElement(options: ChartOptions, doc: Document = document): SVGSVGElement {
   const node = Plot.plot(plotOptions(options, doc)) as unknown as Element;
   return finish(node, options) as SVGSVGElement;
+}
+
+/**
+ * Puts `next` (from renderElement) into `container` in place of its chart. Plot gives every svg the
+ * same <style>; swapping that element would make the browser rebuild the page's style rules (tens of
+ * ms on a long page), so when the old chart has the same <style>, it stays and only the rest moves in.
+ */
+export function swapChart(container: Element, next: Element): void {
+  const prev = [...container.children].find((c) => c.tagName.toLowerCase() === 'svg');
+  const prevStyle = prev && [...prev.children].find((c) => c.tagName.toLowerCase() === 'style');
+  const nextStyle = [...next.children].find((c) => c.tagName.toLowerCase() === 'style');
+  if (!prev || !prevStyle || !nextStyle || prevStyle.textContent !== nextStyle.textContent || container.children.length !== 1) {
+    container.replaceChildren(next);
+    return;
+  }
+  nextStyle.remove();
+  for (const name of prev.getAttributeNames()) if (!next.hasAttribute(name)) prev.removeAttribute(name);
+  for (const name of next.getAttributeNames()) prev.setAttribute(name, next.getAttribute(name)!);
+  for (const child of [...prev.childNodes]) if (child !== prevStyle) child.remove();
+  prev.append(...next.childNodes);
 }

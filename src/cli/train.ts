@@ -11,8 +11,8 @@ const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
 
   --layers <sizes>      layer sizes n[0],…,n[L]; first 2 (inputs), last 1 (sigmoid output)   (required)
   --hidden <name>       hidden activation: sigmoid, tanh, relu, leaky-relu, linear            (default tanh)
-  --init <name>         initializer: zeros, normal, lecun, glorot, he                        (default lecun)
-  --scale <number>      standard deviation for --init normal                                  (default 0.01)
+  --init <name>         initializer: zeros, normal, lecun, glorot, he, constant              (default lecun)
+  --scale <number>      standard deviation for --init normal; the weights' value for constant (default 0.01)
   --lr <number>         learning rate, > 0                                                    (default 1.2)
   --iterations <n>      gradient-descent iterations, a positive integer                      (default 10000)
   --seed <n>            numpy seed set before the weights are drawn                          (default 42)

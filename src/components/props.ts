@@ -56,10 +56,12 @@ const experimentList = z.union([z.string(), z.array(z.string())], { error: () =>
   .refine((ids) => ids.length >= 1 && ids.length <= 8 && ids.every((id) => idPattern.test(id)), { error: () => 'a comma-separated list of 1–8 experiment ids' });
 
 const hiddenChoices = ['sigmoid', 'tanh', 'relu'] as const;
-const schemes = z.union([z.string(), z.array(z.string())], { error: () => `a comma-separated list of ${initializerNames.join(', ')}` })
+// <InitComparison> offers the five schemes that train with random or zero weights (not "constant").
+const comparisonSchemes = ['zeros', 'normal', 'lecun', 'glorot', 'he'];
+const schemes = z.union([z.string(), z.array(z.string())], { error: () => `a comma-separated list of ${comparisonSchemes.join(', ')}` })
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
-  .refine((xs) => xs.length >= 1 && xs.length <= 5 && xs.every((x) => (initializerNames as string[]).includes(x)), {
-    error: () => `a comma-separated list of ${initializerNames.join(', ')}`,
+  .refine((xs) => xs.length >= 1 && xs.length <= 5 && new Set(xs).size === xs.length && xs.every((x) => comparisonSchemes.includes(x)), {
+    error: () => `a comma-separated list of ${comparisonSchemes.join(', ')}, each at most once`,
   });
 
 const base = { __source: z.string().optional(), __experiments: z.string().optional() };
@@ -84,14 +86,16 @@ export const componentSchemas = {
     iterations: integer(100, 20_000).default(10_000), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(10),
     seed: integer(0, 0xffffffff).default(42),
   }).strict(),
+  // Defaults keep the first run to a few seconds in a browser (600 updates of a 6 × 16 network).
   GradientFlow: z.object({
     ...base, depth: integer(1, 10).default(6), width: integer(2, 32).default(16), hidden: choice(hiddenChoices).default('tanh'),
-    init: choice(initializerNames as [string, ...string[]]).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(1),
-    iterations: integer(100, 20_000).default(2000), learningRate: number('a number > 0 and ≤ 10', (n) => n > 0 && n <= 10).default(0.5),
+    init: choice(['zeros', 'normal', 'lecun', 'glorot', 'he']).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(0.01),
+    iterations: integer(100, 5000).default(600), learningRate: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.5),
+    seed: integer(0, 0xffffffff).default(42),
   }).strict(),
   SymmetryMeter: z.object({
-    ...base, init: choice(['zeros', 'constant', 'normal', 'lecun']).default('zeros'), value: number('a number from −10 to 10', (n) => Math.abs(n) <= 10).default(0.5),
-    width: integer(2, 16).default(4), iterations: integer(100, 20_000).default(1000),
+    ...base, init: choice(['zeros', 'constant', 'normal', 'lecun']).default('zeros'), value: number('a number from −2 to 2', (n) => Math.abs(n) <= 2).default(0.5),
+    width: integer(2, 16).default(4), iterations: integer(100, 20_000).default(1000), seed: integer(0, 0xffffffff).default(42),
   }).strict(),
 } as const;
 

@@ -53,8 +53,10 @@ export function validateTrainConfig(c: TrainConfig, nInputs = 2): void {
   }
   if (!isActivationName(c.hidden)) throw new ConfigError('hidden', c.hidden, `one of ${activationNames.join(', ')}`);
   if (!isInitializerName(c.init)) throw new ConfigError('init', c.init, `one of ${initializerNames.join(', ')}`);
-  if (!(typeof c.scale === 'number' && c.scale >= 0 && c.scale <= LIMITS.maxScale)) {
-    throw new ConfigError('scale', c.scale, `a number from 0 to ${LIMITS.maxScale}`);
+  // The constant initializer's scale is the weights' value, which may be negative.
+  const minScale = c.init === 'constant' ? -LIMITS.maxScale : 0;
+  if (!(typeof c.scale === 'number' && c.scale >= minScale && c.scale <= LIMITS.maxScale)) {
+    throw new ConfigError('scale', c.scale, `a number from ${minScale} to ${LIMITS.maxScale}`);
   }
   if (!(typeof c.learningRate === 'number' && c.learningRate > 0 && c.learningRate <= LIMITS.maxLearningRate)) {
     throw new ConfigError('learningRate', c.learningRate, `a number > 0 and ≤ ${LIMITS.maxLearningRate}`);

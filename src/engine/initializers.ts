@@ -21,6 +21,8 @@ export interface Initializer {
    * 0 means "all zeros, no draws".
    */
   std(nIn: number, nOut: number, scale: number): number;
+  /** If set, every weight equals this value (no draws) and `std` is 0; `scale` may then be negative. */
+  readonly constant?: (scale: number) => number;
 }
 
 /** All weights 0: the network never breaks symmetry. */
@@ -68,8 +70,18 @@ export const he: Initializer = {
   std: (nIn) => Math.sqrt(2 / nIn),
 };
 
+/** Every weight equals `scale` (biases 0): the general symmetric start, where hidden units are identical but not 0. */
+export const constant: Initializer = {
+  name: 'constant',
+  label: 'constant',
+  source: 'the original article\'s symmetry argument, with every weight equal instead of 0',
+  usesScale: true,
+  std: () => 0,
+  constant: (scale) => scale,
+};
+
 /** Every initializer, keyed by the name users type. */
-export const initializers = { zeros, normal, lecun, glorot, he } as const satisfies Record<string, Initializer>;
+export const initializers = { zeros, normal, lecun, glorot, he, constant } as const satisfies Record<string, Initializer>;
 
 /** Names accepted wherever an initializer is chosen. */
 export type InitializerName = keyof typeof initializers;
@@ -92,16 +104,20 @@ export function getInitializer(name: string): Initializer {
 
 /**
  * Fills fresh parameters for `layers` with `init`, drawing from `rng` in numpy's order.
- * `scale` is used only by initializers with `usesScale` (normal).
+ * `scale` is used only by initializers with `usesScale` (normal, and constant: the value of every weight).
  * @throws RangeError for bad layer sizes, or a scale that is not a finite number ≥ 0 when it is used.
  */
 export function initializeParameters(
   layers: readonly number[], init: Initializer, rng: RandomState, scale = 0.01,
 ): Parameters {
-  if (init.usesScale && !(Number.isFinite(scale) && scale >= 0)) {
-    throw new RangeError(`scale must be a finite number ≥ 0, got ${scale}`);
+  if (init.usesScale && !(Number.isFinite(scale) && (scale >= 0 || init.constant))) {
+    throw new RangeError(`scale must be a finite number${init.constant ? '' : ' ≥ 0'}, got ${scale}`);
   }
   const p = createParameters(layers);
+  if (init.constant) {
+    for (let l = 1; l < layers.length; l++) p.W[l].fill(init.constant(scale));
+    return p;
+  }
   for (let l = 1; l < layers.length; l++) {
     const std = init.std(layers[l - 1], layers[l], scale);
     if (std === 0) continue;

@@ -19,12 +19,23 @@ export interface DeepLinearGradients {
   readonly closedForm: number[];
   /** a^(L−2), the factor the derivation isolates. */
   readonly factor: number;
+  /** ‖dZ[L]·Xᵀ‖/m, so ‖dW[l]‖ = a^(L−1)·base (the constant `depthLimit` takes). */
+  readonly base: number;
+  /** Forward signal ‖A[l]‖ from the engine's forward pass, indexed l − 1. */
+  readonly forwardMeasured: number[];
+  /** a^l·‖X‖, indexed l − 1. */
+  readonly forwardClosedForm: number[];
+  /** Backward signal ‖dZ[l]‖ from the engine's backward pass, indexed l − 1. */
+  readonly backwardMeasured: number[];
+  /** a^(L−l)·‖dZ[L]‖, indexed l − 1. */
+  readonly backwardClosedForm: number[];
 }
 
 /**
  * Gradients of a bias-free linear network with L layers of width `width`, every W[l] = a·I,
  * for inputs X (width × m) and a fixed upstream gradient dZ[L] = G (width × m).
- * dW[l] = (1/m)·(W[L]…W[l+1])ᵀ·G·(W[l−1]…W[1]·X)ᵀ = a^(L−1)·G·Xᵀ/m for every l.
+ * dW[l] = (1/m)·(W[L]…W[l+1])ᵀ·G·(W[l−1]…W[1]·X)ᵀ = a^(L−1)·G·Xᵀ/m for every l; the signals
+ * on the way are A[l] = a^l·X forward and dZ[l] = a^(L−l)·G backward.
  * @throws RangeError if L < 2, width < 1, or X, G have the wrong size.
  */
 export function deepLinearGradients(a: number, L: number, X: Float64Array, G: Float64Array, width: number, m: number): DeepLinearGradients {
@@ -41,19 +52,37 @@ export function deepLinearGradients(a: number, L: number, X: Float64Array, G: Fl
   ws.dZ[L].set(G);
   backwardFrom(p, g, ws);
   // Closed form: G·(W[1]X)ᵀ/m, scaled by a^(L−2).
-  const GXt = new Float64Array(width * width);
-  for (let i = 0; i < width; i++) {
-    for (let k = 0; k < width; k++) {
-      let s = 0;
-      for (let j = 0; j < m; j++) s += G[i * m + j] * a * X[k * m + j];
-      GXt[i * width + k] = s / m;
-    }
-  }
+  const GXt = outerMean(G, X, width, m, a);
   const factor = Math.pow(a, L - 2);
   const closed = factor * frobeniusNorm(GXt);
   const measured: number[] = [];
-  for (let l = 1; l <= L; l++) measured.push(frobeniusNorm(ws.dW[l]));
-  return { measured, closedForm: measured.map(() => closed), factor };
+  const forwardMeasured: number[] = [];
+  const backwardMeasured: number[] = [];
+  const forwardClosedForm: number[] = [];
+  const backwardClosedForm: number[] = [];
+  const [normX, normG] = [frobeniusNorm(X), frobeniusNorm(G)];
+  for (let l = 1; l <= L; l++) {
+    measured.push(frobeniusNorm(ws.dW[l]));
+    forwardMeasured.push(frobeniusNorm(ws.A[l]));
+    backwardMeasured.push(frobeniusNorm(ws.dZ[l]));
+    forwardClosedForm.push(Math.pow(a, l) * normX);
+    backwardClosedForm.push(Math.pow(a, L - l) * normG);
+  }
+  const base = frobeniusNorm(outerMean(G, X, width, m, 1));
+  return { measured, closedForm: measured.map(() => closed), factor, base, forwardMeasured, forwardClosedForm, backwardMeasured, backwardClosedForm };
+}
+
+/** (1/m)·G·(s·X)ᵀ for G, X of width × m. */
+function outerMean(G: Float64Array, X: Float64Array, width: number, m: number, s: number): Float64Array {
+  const out = new Float64Array(width * width);
+  for (let i = 0; i < width; i++) {
+    for (let k = 0; k < width; k++) {
+      let sum = 0;
+      for (let j = 0; j < m; j++) sum += G[i * m + j] * s * X[k * m + j];
+      out[i * width + k] = sum / m;
+    }
+  }
+  return out;
 }
 
 /** Smallest depth L at which a^(L−1)·c leaves the normal range of a float format, or null if it never does. */

@@ -24,7 +24,7 @@ export interface TrainConfig {
   readonly hidden: ActivationName;
   /** Initializer name (see initializers.ts). */
   readonly init: InitializerName;
-  /** Standard deviation for the "normal" initializer; ignored by the others. */
+  /** Standard deviation for the "normal" initializer, every weight's value for "constant"; ignored by the others. */
   readonly scale: number;
   /** Gradient-descent step size, > 0. */
   readonly learningRate: number;

@@ -9,9 +9,12 @@ export function escape(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A <table> with a header row; `caption` becomes its visible <caption>. */
+/**
+ * A <table> with a header row; `caption` becomes its visible <caption>. An empty column name (the
+ * corner above row headers) becomes an empty <td>: an empty <th> is a header that names nothing.
+ */
 export function tableHtml(table: ChartTable, options: { caption?: string; className?: string; rowHeaders?: boolean } = {}): string {
-  const head = table.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('');
+  const head = table.columns.map((c) => (c === '' ? '<td></td>' : `<th scope="col">${escape(c)}</th>`)).join('');
   const body = table.rows
     .map((row) => `<tr>${row.map((v, i) => (i === 0 && options.rowHeaders ? `<th scope="row">${escape(v)}</th>` : `<td>${escape(v)}</td>`)).join('')}</tr>`)
     .join('');

@@ -54,8 +54,10 @@ function costView(runs: readonly RunSnapshot[], o: FigureOptions): Omit<FigureVi
 }
 
 function logView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'complete' | 'check'> {
-  const every = Math.max(o.every ?? 1000, run.config.recordEvery);
-  const lines = logLines(run.history, run.config.recordEvery).filter(({ iteration }) => iteration % every === 0);
+  // Without `every`, the article's log (every 1000 iterations); with it, every recorded iteration that is a multiple of it.
+  const lines = o.every === undefined
+    ? logLines(run.history, run.config.recordEvery)
+    : run.history.iterations.map((iteration, k) => ({ iteration, cost: run.history.costs[k] })).filter(({ iteration }) => iteration % o.every! === 0);
   const text = lines.map(({ iteration, cost }) => `Cost after iteration ${iteration}: ${cost.toFixed(6)}`);
   if (run.status.state === 'diverged') text.push(run.status.message);
   const title = `Training log: ${run.label}`;
@@ -64,7 +66,7 @@ function logView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'complete
   return {
     title,
     html: preHtml(text.length ? text : ['(waiting for the first iteration)'], title),
-    caption: first && last ? `The cost is ${first.cost.toFixed(6)} at iteration 0 and ${last.cost.toFixed(6)} at iteration ${last.iteration}; each line is labelled with the iteration it was measured at, before that iteration's update.` : 'No cost recorded yet.',
+    caption: first && last ? `The cost is ${first.cost.toFixed(6)} at iteration 0 and ${last.cost.toFixed(6)} at iteration ${last.iteration}; each line is labelled with the iteration it was measured at, before that iteration's update.` : run.status.state === 'diverged' ? `The run ${run.status.message}, before any finite cost was recorded.` : 'No cost recorded yet.',
     table: { columns: ['iteration', 'cost'], rows: lines.map(({ iteration, cost }) => [iteration, cost.toFixed(6)]) },
   };
 }

@@ -52,6 +52,8 @@ export class TrainingClient {
   private readonly runs = new Map<string, { store: Store<RunState>; request: RunRequest }>();
   private readonly computations = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly hiddenPaused = new Set<string>();
+  // Per run: `train` messages whose initial report has not arrived; until then messages are from a replaced job.
+  private readonly starting = new Map<string, number>();
   private worker: Worker | null = null;
   private nextRequest = 0;
 
@@ -72,6 +74,7 @@ export class TrainingClient {
     if (!run || run.store.get().status.state !== 'idle') return;
     const { config, dataset = { name: 'planar' }, extras, pace } = run.request;
     run.store.set({ status: { state: 'running', message: 'running' }, paused: options.paused ?? false });
+    this.starting.set(runId, (this.starting.get(runId) ?? 0) + 1);
     this.send({ type: 'train', runId, config, dataset, extras, pace, paused: options.paused });
   }
 
@@ -133,6 +136,7 @@ export class TrainingClient {
   stop(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.starting.clear();
     for (const [runId, run] of this.runs) {
       if (run.store.get().status.state === 'running') run.store.set(() => initialState(runId, run.request.config));
     }
@@ -163,7 +167,7 @@ export class TrainingClient {
       return;
     }
     const run = message.runId ? this.runs.get(message.runId) : undefined;
-    if (!run) return;
+    if (!run || this.replaced(message)) return;
     if (message.type === 'error') {
       run.store.set({ error: message.message, status: { state: 'cancelled', iteration: run.store.get().iteration, message: `stopped: ${message.message}` } });
       return;
@@ -176,6 +180,20 @@ export class TrainingClient {
       live: message.live,
       ...(message.type === 'done' ? { result: message.result, paused: false } : {}),
     }));
+  }
+
+  /**
+   * True for a message from a job that `restart` replaced (still in flight when it was cancelled).
+   * A job's first message is the only 'progress' at iteration 0 (or an 'error' if it failed to start).
+   */
+  private replaced(message: Exclude<FromWorker, { type: 'computed' }>): boolean {
+    const runId = message.runId ?? '';
+    const pending = this.starting.get(runId) ?? 0;
+    if (pending === 0) return false;
+    if (!((message.type === 'progress' && message.iteration === 0) || message.type === 'error')) return true;
+    if (pending > 1) this.starting.set(runId, pending - 1);
+    else this.starting.delete(runId);
+    return pending > 1;
   }
 
   private failAll(reason: string): void {

@@ -17,6 +17,16 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
+/** The page's background colour: the body's, else the root's (the site paints <html>), else white. */
+function pageBackground(): string {
+  const clear = (c: string) => !c || c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+  for (const el of [document.body, document.documentElement]) {
+    const c = getComputedStyle(el).backgroundColor;
+    if (!clear(c)) return c;
+  }
+  return '#ffffff';
+}
+
 /** Width and height of an svg from its viewBox (Plot sets one), else its attributes. */
 function size(svg: SVGSVGElement): { width: number; height: number } {
   const box = svg.viewBox?.baseVal;
@@ -32,7 +42,7 @@ export function svgDocument(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const { width, height } = size(svg);
   const style = getComputedStyle(svg);
-  const bg = getComputedStyle(document.body).backgroundColor || '#ffffff';
+  const bg = pageBackground();
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   clone.setAttribute('width', String(width));
@@ -61,7 +71,7 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2D canvas available');
-    context.fillStyle = getComputedStyle(document.body).backgroundColor || '#ffffff';
+    context.fillStyle = pageBackground();
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
@@ -74,7 +84,8 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 export function csv(table: ChartTable): string {
   const cell = (v: string | number) => {
     let s = String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+    // Only a whole plain number may start with '-': "-2+3+cmd|' /C calc'!A0" is a formula too.
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

@@ -4,7 +4,7 @@
  * live view when the runs end, then says whether the numbers match the build's prerender.
  */
 import type { ExperimentDecl } from '../components/props.ts';
-import { renderElement } from '../charts/render-dom.ts';
+import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
 import { perFrame } from './store.ts';
@@ -53,7 +53,7 @@ class LessonFigure extends HTMLElement {
     if (!view.complete && kind !== 'cost-curve') return;
     const body = this.querySelector('.figure-body');
     if (body) {
-      if (view.plot) body.replaceChildren(renderElement(view.plot));
+      if (view.plot) swapChart(body, renderElement(view.plot));
       else body.innerHTML = view.html ?? '';
     }
     const caption = this.querySelector('.figure-caption');

@@ -25,6 +25,8 @@ export interface TrainExtras {
   readonly grid?: GridSpec;
   /** Histograms of A[l] for every layer, sent with every progress message. */
   readonly histograms?: { readonly bins: number; readonly lo: number; readonly hi: number };
+  /** The current parameters, sent with every progress message. */
+  readonly params?: boolean;
 }
 
 /** Pace of a run: iterations per chunk, and a pause between chunks (0 = as fast as possible). */

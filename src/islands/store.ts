@@ -29,9 +29,44 @@ export function createStore<T extends object>(initial: T): Store<T> {
   };
 }
 
+/** Main-thread time the page's queued renders may take per frame before the rest wait for the next one. */
+export const FRAME_BUDGET_MS = 10;
+
+interface FrameQueue {
+  readonly jobs: (() => void)[];
+  scheduled: boolean;
+}
+
+// One queue per page (keyed by the document), so every island's renders share one frame budget.
+const queues = new WeakMap<object, FrameQueue>();
+
+function pageQueue(): FrameQueue {
+  const key = typeof document === 'undefined' ? globalThis : document;
+  let q = queues.get(key);
+  if (!q) {
+    q = { jobs: [], scheduled: false };
+    queues.set(key, q);
+  }
+  return q;
+}
+
+function schedule(q: FrameQueue): void {
+  if (q.scheduled) return;
+  q.scheduled = true;
+  const run = () => {
+    q.scheduled = false;
+    const start = performance.now();
+    while (q.jobs.length > 0 && performance.now() - start < FRAME_BUDGET_MS) q.jobs.shift()!();
+    if (q.jobs.length > 0) schedule(q);
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  else setTimeout(run, 0);
+}
+
 /**
- * Wraps `render` so that many calls within one frame render once, with the latest state.
- * Keeps long renders off the hot path of message handling.
+ * Wraps `render` so that many calls render once, with the latest state, on an animation frame.
+ * Renders from every island share a per-frame budget: when many figures update at once (three
+ * runs ending together), they spread over several frames instead of one long task.
  */
 export function perFrame<T>(render: (state: T) => void): (state: T) => void {
   const pending: { state?: T; queued: boolean } = { queued: false };
@@ -39,11 +74,41 @@ export function perFrame<T>(render: (state: T) => void): (state: T) => void {
     pending.state = state;
     if (pending.queued) return;
     pending.queued = true;
-    const run = () => {
+    const q = pageQueue();
+    q.jobs.push(() => {
       pending.queued = false;
       render(pending.state as T);
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    else setTimeout(run, 0);
+    });
+    schedule(q);
+  };
+}
+
+/**
+ * Like `perFrame`, but as two short tasks instead of one long one: `prepare` (e.g. building a
+ * chart's detached SVG) runs in a task of its own with the latest state, at most once every
+ * `minIntervalMs`; `commit` (putting it into the page, which triggers layout) runs on the next
+ * animation frame with the latest prepared value.
+ */
+export function prepareThenCommit<T, P>(prepare: (state: T) => P, commit: (prepared: P) => void, minIntervalMs = 0): (state: T) => void {
+  const s: { state?: T; prepared?: P; taskQueued: boolean; frameQueued: boolean; last: number } = { taskQueued: false, frameQueued: false, last: -Infinity };
+  const frame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 0));
+  const runCommit = () => {
+    s.frameQueued = false;
+    commit(s.prepared as P);
+  };
+  const runPrepare = () => {
+    s.taskQueued = false;
+    s.last = Date.now();
+    s.prepared = prepare(s.state as T);
+    if (!s.frameQueued) {
+      s.frameQueued = true;
+      frame(runCommit);
+    }
+  };
+  return (state: T) => {
+    s.state = state;
+    if (s.taskQueued) return;
+    s.taskQueued = true;
+    setTimeout(runPrepare, Math.max(0, s.last + minIntervalMs - Date.now()));
   };
 }

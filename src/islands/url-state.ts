@@ -35,7 +35,7 @@ export const param = {
         if (!NUMBER.test(raw)) return undefined;
         const n = Number(raw);
         if (!Number.isFinite(n) || n < min || n > max || (options.integer && !Number.isInteger(n))) return undefined;
-        return n;
+        return n === 0 ? 0 : n; // "-0" reads as 0, so links and controls never see −0
       },
       format: (v) => String(v),
     };

@@ -59,7 +59,8 @@ function historyDelta(job: Job): HistoryDelta {
 
 function live(job: Job): LiveExtras {
   const { trainer, extras } = job;
-  const out: { grid?: Float64Array; histograms?: LiveExtras['histograms'] } = {};
+  const out: { grid?: Float64Array; histograms?: LiveExtras['histograms']; params?: LiveExtras['params'] } = {};
+  if (extras.params) out.params = parametersData(trainer.params);
   if (extras.grid && job.grid) out.grid = probabilityGrid(trainer.params, trainer.activations, extras.grid, job.grid.inputs, job.grid.ws);
   if (extras.histograms) {
     const { bins, lo, hi } = extras.histograms;

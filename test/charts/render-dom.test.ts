@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { elements, finish, plotOptions, renderElement } from '../../src/charts/render-dom.ts';
+import { elements, finish, plotOptions, renderElement, swapChart } from '../../src/charts/render-dom.ts';
 import { costCurve } from '../../src/charts/cost-curve.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { costData } from './fixtures.ts';
@@ -47,5 +47,35 @@ describe('plotOptions and finish', () => {
   it('walks all descendants', () => {
     const svg = Plot.plot({ document: doc(), marks: [Plot.dot([1, 2, 3], { x: (v: number) => v })] }) as unknown as Element;
     expect([...elements(svg)].filter((e) => e.tagName.toLowerCase() === 'circle')).toHaveLength(3);
+  });
+});
+
+describe('swapChart', () => {
+  it('keeps the old chart\'s <style> node and moves the new chart\'s content and attributes in', () => {
+    const d = doc();
+    const container = d.createElement('div');
+    d.body.append(container);
+    const first = renderElement(costCurve(costData(), { yScale: 'linear' }), d);
+    container.append(first);
+    const style = first.querySelector('style');
+    const next = renderElement(costCurve(costData(), { yScale: 'log', ariaLabel: 'log chart' }), d);
+    const expected = next.outerHTML;
+    swapChart(container, next);
+    expect(container.children).toHaveLength(1);
+    expect(container.firstElementChild).toBe(first);
+    expect(first.querySelector('style')).toBe(style);
+    expect(first.querySelectorAll('style')).toHaveLength(1);
+    expect(first.getAttribute('aria-label')).toBe('log chart');
+    expect(first.outerHTML).toBe(expected);
+  });
+
+  it('replaces the content outright when there is no chart with the same <style> yet', () => {
+    const d = doc();
+    const container = d.createElement('div');
+    container.innerHTML = '<p>prerendered text</p>';
+    const svg = renderElement(costCurve(costData(), { yScale: 'linear' }), d);
+    swapChart(container, svg);
+    expect(container.firstElementChild).toBe(svg);
+    expect(container.children).toHaveLength(1);
   });
 });

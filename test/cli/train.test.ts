@@ -56,7 +56,7 @@ describe('npm run train', () => {
   it.each([
     [['--layers', '3,3,1'], /^error: --layers must be .*starting with 2 .*ending with 1.*; got \[3,3,1\]\n$/],
     [['--layers', '2,3,2'], /^error: --layers .*ending with 1/],
-    [['--layers', '2,3,1', '--init', 'xavier'], /^error: --init must be one of zeros, normal, lecun, glorot, he; got "xavier"\n$/],
+    [['--layers', '2,3,1', '--init', 'xavier'], /^error: --init must be one of zeros, normal, lecun, glorot, he, constant; got "xavier"\n$/],
     [['--layers', '2,3,1', '--hidden', 'softplus'], /^error: --hidden must be one of sigmoid, tanh, relu, leaky-relu, linear; got "softplus"\n$/],
     [['--layers', '2,3,1', '--lr', '0'], /^error: --lr must be a number > 0/],
     [['--layers', '2,3,1', '--lr', '-0.5'], /^error: --lr must be a number > 0/],

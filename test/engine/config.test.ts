@@ -33,6 +33,11 @@ describe('training config', () => {
     }
   });
 
+  it('accepts a negative scale only for constant init (it is the weights\' value)', () => {
+    expect(parseTrainConfig({ init: 'constant', scale: '-1.5' }).scale).toBe(-1.5);
+    expect(() => parseTrainConfig({ init: 'normal', scale: -1.5 })).toThrow(/scale must be a number from 0 to/);
+  });
+
   it('ignores inherited keys of the raw object', () => {
     const raw = Object.create({ learningRate: 99 }) as Record<string, unknown>;
     expect(parseTrainConfig(raw).learningRate).toBe(1.2);

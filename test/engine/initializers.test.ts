@@ -5,8 +5,8 @@ import runs from '../fixtures/seed-runs.json';
 
 describe('initializers', () => {
   it('registers the standard names', () => {
-    expect(initializerNames).toEqual(['zeros', 'normal', 'lecun', 'glorot', 'he']);
-    expect(() => getInitializer('xavier')).toThrow('unknown initializer "xavier"; allowed: zeros, normal, lecun, glorot, he');
+    expect(initializerNames).toEqual(['zeros', 'normal', 'lecun', 'glorot', 'he', 'constant']);
+    expect(() => getInitializer('xavier')).toThrow('unknown initializer "xavier"; allowed: zeros, normal, lecun, glorot, he, constant');
   });
 
   it('reproduces the article\'s large init (seed 42, ×10) exactly', () => {
@@ -38,6 +38,23 @@ describe('initializers', () => {
     const p = initializeSeeded([2, 3, 1], initializers.zeros, 42);
     expect(p.W.flatMap((w) => Array.from(w))).toEqual(Array(9).fill(0));
     expect(runs.runs.zero.final_parameters.W1.flat()).toEqual(Array(6).fill(0));
+  });
+
+  it('sets every weight of constant init to the scale, with no draws and zero biases', () => {
+    for (const c of [0.5, -1.25, 0]) {
+      const p = initializeSeeded([2, 4, 3, 1], initializers.constant, 42, c);
+      for (let l = 1; l <= 3; l++) {
+        expect(Array.from(p.W[l])).toEqual(Array(p.W[l].length).fill(c));
+        expect(Array.from(p.b[l])).toEqual(Array(p.b[l].length).fill(0));
+      }
+    }
+    const rng = createRandom(7);
+    const before = JSON.stringify(rng);
+    initializeParameters([2, 3, 1], initializers.constant, rng, 2);
+    expect(JSON.stringify(rng)).toBe(before);
+    expect(initializers.constant.std(3, 5, 2)).toBe(0);
+    expect(getInitializer('constant').usesScale).toBe(true);
+    expect(() => initializeSeeded([2, 3, 1], initializers.constant, 42, Number.NaN)).toThrow('scale must be a finite number, got NaN');
   });
 
   it('rejects a bad scale', () => {

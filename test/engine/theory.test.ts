@@ -18,6 +18,34 @@ describe('deep linear network', () => {
     }
   }
 
+  for (const a of [0.5, 1, 1.5]) {
+    for (const L of [2, 5, 10, 30]) {
+      it(`forward ‖A[l]‖ = a^l·‖X‖ and backward ‖dZ[l]‖ = a^(L−l)·‖dZ[L]‖ to 1e-9 for a = ${a}, L = ${L}`, () => {
+        const r = deepLinearGradients(a, L, data.X, data.X, 2, data.m);
+        const normX = Math.sqrt(data.X.reduce((s, v) => s + v * v, 0));
+        expect(r.forwardMeasured).toHaveLength(L);
+        expect(r.backwardMeasured).toHaveLength(L);
+        for (let l = 1; l <= L; l++) {
+          expect(r.forwardClosedForm[l - 1]).toBeCloseTo(a ** l * normX, 6);
+          expect(r.backwardClosedForm[l - 1]).toBeCloseTo(a ** (L - l) * normX, 6);
+          expect(Math.abs(r.forwardMeasured[l - 1] / r.forwardClosedForm[l - 1] - 1), `A[${l}]`).toBeLessThan(1e-9);
+          expect(Math.abs(r.backwardMeasured[l - 1] / r.backwardClosedForm[l - 1] - 1), `dZ[${l}]`).toBeLessThan(1e-9);
+        }
+        // ‖dW[l]‖ = a^(L−1)·base at every layer, the constant depthLimit is given.
+        expect(Math.abs(r.closedForm[0] / (a ** (L - 1) * r.base) - 1)).toBeLessThan(1e-12);
+      });
+    }
+  }
+
+  it('keeps ‖dW[l]‖ flat in l while the forward signal grows and the backward signal shrinks with l (a = 1.5)', () => {
+    const r = deepLinearGradients(1.5, 10, data.X, data.X, 2, data.m);
+    for (let l = 1; l < 10; l++) {
+      expect(r.forwardMeasured[l] / r.forwardMeasured[l - 1]).toBeCloseTo(1.5, 12);
+      expect(r.backwardMeasured[l - 1] / r.backwardMeasured[l]).toBeCloseTo(1.5, 12);
+      expect(r.measured[l] / r.measured[0]).toBeCloseTo(1, 12);
+    }
+  });
+
   it('tells where the gradient leaves double and single precision', () => {
     // 1.5^(L−1) first exceeds 1.797e308 at L − 1 = 1751.
     expect(depthLimit(1.5, 1, 'float64').overflow).toBe(1752);

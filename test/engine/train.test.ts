@@ -55,6 +55,29 @@ describe('training behaviour', () => {
       }), { numRuns: 15 });
   });
 
+  for (const [init, scale] of [['zeros', 0], ['constant', 0.5], ['constant', -1.3]] as const) {
+    it(`keeps [2, 6, 1] tanh hidden units bit-identical for 1 000 iterations under ${init} init (scale ${scale}), lr 1.2`, () => {
+      const run = train(data, { ...DEFAULT_TRAIN_CONFIG, layers: [2, 6, 1], init, scale, iterations: 1000, recordEvery: 10 });
+      expect(run.status.state).toBe('done');
+      expect(run.history.symmetry).toHaveLength(100);
+      expect(run.history.symmetry.every(([d]) => d === 0)).toBe(true);
+      const [W1, b1] = [run.params.W[1], run.params.b[1]];
+      for (let i = 1; i < 6; i++) {
+        expect(Object.is(W1[2 * i], W1[0]) && Object.is(W1[2 * i + 1], W1[1]) && Object.is(b1[i], b1[0]), `unit ${i + 1}`).toBe(true);
+      }
+      // Constant init: the units stay identical even though their weights move.
+      if (init === 'constant') expect(W1[0]).not.toBe(scale);
+      else expect(W1[0]).toBe(0);
+    });
+  }
+
+  it('breaks symmetry from the first record under random init', () => {
+    for (const init of ['normal', 'lecun'] as const) {
+      const run = train(data, { ...DEFAULT_TRAIN_CONFIG, layers: [2, 4, 1], init, scale: 1, iterations: 100, recordEvery: 10 });
+      expect(run.history.symmetry[0][0]).toBeGreaterThan(0.1);
+    }
+  });
+
   it('reports divergence at a learning rate of 1e3 and keeps finite parameters and the records', () => {
     fc.assert(fc.property(fc.constantFrom('lecun', 'normal', 'he'), fc.constantFrom('tanh', 'relu', 'sigmoid'), (init, hidden) => {
       const run = train(data, { ...DEFAULT_TRAIN_CONFIG, init, hidden, scale: 1, learningRate: 1e3, iterations: 2000, recordEvery: 10 });

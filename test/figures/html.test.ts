@@ -7,7 +7,7 @@ describe('html', () => {
   });
   it('builds tables with row headers and notes', () => {
     const html = tableHtml({ columns: ['', 'v'], rows: [['r<1>', 2]], note: 'every 10th' }, { caption: 'C', rowHeaders: true });
-    expect(html).toBe('<table><caption>C</caption><thead><tr><th scope="col"></th><th scope="col">v</th></tr></thead><tbody><tr><th scope="row">r&lt;1&gt;</th><td>2</td></tr></tbody></table><p class="table-note">every 10th</p>');
+    expect(html).toBe('<table><caption>C</caption><thead><tr><td></td><th scope="col">v</th></tr></thead><tbody><tr><th scope="row">r&lt;1&gt;</th><td>2</td></tr></tbody></table><p class="table-note">every 10th</p>');
   });
   it('builds logs and lists', () => {
     expect(preHtml(['a', '<b>'], 'log')).toBe('<pre class="figure-log" tabindex="0" aria-label="log">a\n&lt;b&gt;</pre>');

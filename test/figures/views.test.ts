@@ -26,6 +26,13 @@ describe('figure views', () => {
     expect(v.table.rows).toHaveLength(2);
   });
 
+  it('prints the log at a shorter interval when asked (every={50} on a run recorded every 10)', () => {
+    const short = buildTimeRun(decl('short', { iterations: 300, recordEvery: 10 }));
+    const v = figureView('training-log', [short], data, { every: 50 });
+    expect(v.table.rows.map((r) => r[0])).toEqual([0, 50, 100, 150, 200, 250]);
+    expect(figureView('training-log', [short], data).table.rows.map((r) => r[0])).toEqual([0]);
+  });
+
   it('shows the parameters before training as matrices', () => {
     const v = figureView('parameters', [zeros], data, { at: 'initial' });
     expect(v.caption).toBe('Every weight and bias is exactly 0.');

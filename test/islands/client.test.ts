@@ -68,6 +68,26 @@ describe('training client + worker', () => {
     expect(s.live.grid).toHaveLength(25);
   });
 
+  it('sends the current parameters when asked: the initial weights first, then the trained ones', async () => {
+    const c = client();
+    const config = { ...DEFAULT_TRAIN_CONFIG, layers: [2, 3, 1], init: 'constant' as const, scale: 0.5, iterations: 200 };
+    const store = c.run('p', { config, extras: { params: true } });
+    c.start('p', { paused: true });
+    const first = await until(store, (x) => x.live.params !== undefined);
+    expect(first.live.params!.W[1]).toEqual(Array(6).fill(0.5));
+    c.resume('p');
+    const done = await until(store, (x) => x.result !== undefined);
+    expect(done.live.params).toEqual(done.result!.final);
+    expect(new Set(done.live.params!.W[1].filter((_, i) => i % 2 === 0)).size).toBe(1);
+  });
+
+  it('returns the forward and backward signals with the deep-linear gradients', async () => {
+    const r = await client().compute<{ forwardMeasured: number[]; backwardClosedForm: number[]; base: number }>({ kind: 'deep-linear', a: 2, L: 3 });
+    expect(r.forwardMeasured).toHaveLength(3);
+    expect(r.backwardClosedForm[0] / r.backwardClosedForm[1]).toBeCloseTo(2, 12);
+    expect(r.base).toBeGreaterThan(0);
+  });
+
   it('computes deep-linear gradients in the worker and rejects bad tasks', async () => {
     const c = client();
     const r = await c.compute<{ measured: number[]; factor: number }>({ kind: 'deep-linear', a: 1.5, L: 4 });
@@ -87,5 +107,19 @@ describe('training client + worker', () => {
     expect(store.get().paused).toBe(false);
     c.stop();
     expect(store.get().status.state).toBe('idle');
+  });
+
+  it('ignores messages still in flight from a run that restart replaced', async () => {
+    const c = client();
+    const config = { ...DEFAULT_TRAIN_CONFIG, iterations: 2000, recordEvery: 10 };
+    const store = c.run('x', { config, pace: { chunk: 20, delayMs: 0 } });
+    c.start('x');
+    await until(store, (s) => s.iteration >= 200);
+    c.restart('x', { ...config, layers: [2, 4, 1], iterations: 300 });
+    c.restart('x'); // twice before the worker answers: only the last job's messages count
+    const s = await until(store, (x) => x.result !== undefined);
+    expect(s.iteration).toBe(300);
+    expect(s.history.iterations).toEqual(Array.from({ length: 30 }, (_, i) => i * 10));
+    expect(s.result!.initial.layers).toEqual([2, 4, 1]);
   });
 });

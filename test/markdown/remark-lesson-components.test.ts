@@ -40,7 +40,7 @@ describe('remark-lesson-components', () => {
     expect(() => run(`${declare}<CostCurve experiment="zeros" yScale="cubic" />\n`)).toThrow('<CostCurve> prop "yScale" must be one of linear, log; got "cubic"');
     expect(() => run('<Experiment id="a" layers="2,3,2" />\n')).toThrow(/content\/lessons\/x\.mdx:1: <Experiment> prop "layers" must be/);
     expect(() => run('<Experiment id="a" learningRate={0} />\n')).toThrow(/prop "learningRate" must be a number > 0/);
-    expect(() => run('<Experiment id="a" init="xavier" />\n')).toThrow(/prop "init" must be one of zeros, normal, lecun, glorot, he; got "xavier"/);
+    expect(() => run('<Experiment id="a" init="xavier" />\n')).toThrow(/prop "init" must be one of zeros, normal, lecun, glorot, he, constant; got "xavier"/);
     expect(() => run(`${declare}${declare}`)).toThrow(/prop "id" must be unique in the lesson; got "zeros"/);
   });
 

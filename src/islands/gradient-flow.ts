@@ -1,0 +1,294 @@
+/**
+ * <gradient-flow-explorer>: trains a deeper network in the worker and shows, live, each layer's
+ * gradient norm, its activation histograms and the variance rule at initialization. The charts are
+ * drawn by the same pure views as the build's prerender (src/figures/gradient-flow.ts).
+ */
+import type { ChartTable } from '../charts/browser.ts';
+import { secondMoment, type VarianceProfile } from '../engine/index.ts';
+import {
+  flowActivations, flowConfig, flowInitializers, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
+} from '../figures/gradient-flow.ts';
+import { trainingClient, type RunState } from './client.ts';
+import { ExplorerElement } from './explorer.ts';
+import { FlowFigures } from './gradient-flow-charts.ts';
+import type { Pace } from './protocol.ts';
+import { lessonDataset } from './runs.ts';
+import { createStore, type Store } from './store.ts';
+import { param, type Specs } from './url-state.ts';
+
+/** The island's settings: the network's, plus the playback speed. */
+interface FlowValues extends FlowSettings {
+  readonly speed: number;
+}
+
+const specs: Specs<FlowValues> = {
+  depth: param.number(1, 10, { integer: true }),
+  width: param.number(2, 32, { integer: true }),
+  hidden: param.choice(flowActivations),
+  init: param.choice(flowInitializers),
+  scale: param.number(0.001, 100),
+  learningRate: param.number(0.001, 10),
+  iterations: param.number(100, 5000, { integer: true }),
+  seed: param.number(0, 0xffffffff, { integer: true }),
+  speed: param.number(1, 5, { integer: true }),
+};
+
+/** Settings that change the initial weights, and so the variance at initialization. */
+const initKeys: readonly (keyof FlowValues)[] = ['depth', 'width', 'hidden', 'init', 'scale', 'seed'];
+
+/** What the island shows besides its settings: which run, the variance profiles, whether the figures are live. */
+interface FlowState {
+  readonly runId: string;
+  readonly single?: VarianceProfile;
+  readonly average?: VarianceProfile;
+  /** False while the figures still show the build's prerender. */
+  readonly live: boolean;
+  /** Paused because the island scrolled off screen (resumes when it returns). */
+  readonly autoPaused: boolean;
+}
+
+/** Pace for a speed 1–5: one record per chunk with pauses at the slow end, several records per chunk at the fast end. */
+function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {
+  const every = recordEvery(iterations);
+  if (reducedMotion) return { chunk: 5 * every, delayMs: 0 };
+  return [{ chunk: every, delayMs: 500 }, { chunk: every, delayMs: 150 }, { chunk: every, delayMs: 0 }, { chunk: 3 * every, delayMs: 0 }, { chunk: 10 * every, delayMs: 0 }][speed - 1];
+}
+
+/** Least time between two renders while a run plays, in ms: the worker needs the CPU more than the reader needs frames. */
+const MIN_GAP = 150;
+
+/** A round number 10^x with two significant digits, for the log sliders. */
+const fromLog = (x: number) => Number((10 ** x).toPrecision(2));
+
+class GradientFlowExplorer extends ExplorerElement<FlowValues> {
+  protected readonly urlPrefix = 'flow';
+  protected readonly specs = specs;
+  private readonly client = trainingClient();
+  private flow!: Store<FlowState>;
+  private inputMoment = 0;
+  private unsubscribeRun: () => void = () => {};
+  private unsubscribe: () => void = () => {};
+  /** Coalesces changes into one render task: at once, or while a run plays MIN_GAP after the last one. */
+  private readonly renderSoon = (): void => {
+    if (this.queued) return;
+    this.queued = true;
+    const wait = this.playing() ? Math.max(0, this.lastDraw + MIN_GAP - performance.now()) : 0;
+    setTimeout(() => {
+      this.queued = false;
+      this.render();
+    }, wait);
+  };
+  private queued = false;
+  private readonly figures = new FlowFigures(this);
+  private lastDraw = 0;
+  private varianceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected start(values: FlowValues): void {
+    this.inputMoment = secondMoment(lessonDataset().X);
+    this.flow = createStore<FlowState>({ runId: this.runId(values.hidden), live: false, autoPaused: false });
+    this.bindLogSliders();
+    for (const details of this.querySelectorAll('details')) details.addEventListener('toggle', () => this.renderSoon());
+    this.reflectLogSliders(values);
+    const unsubscribeFlow = this.flow.subscribe(this.renderSoon);
+    this.unsubscribe = () => (this.unsubscribeRun(), unsubscribeFlow());
+    this.useRun(values);
+    this.computeVariance(values);
+    const isDefault = (Object.keys(specs) as (keyof FlowValues)[]).every((k) => k === 'speed' || values[k] === this.defaults[k]);
+    // A link with other settings: the prerender shows the defaults, so say so (and compute them at once under reduced motion).
+    if (!isDefault) {
+      if (this.reducedMotion) this.play();
+      else this.statusText('The figures below still show the default settings; yours train when this figure is on screen.');
+    }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe();
+  }
+
+  protected changed(values: FlowValues, keys: (keyof FlowValues)[]): void {
+    this.reflectLogSliders(values);
+    const { runId } = this.flow.get();
+    if (keys.every((k) => k === 'speed')) {
+      this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
+      return;
+    }
+    if (keys.includes('hidden')) {
+      this.client.pause(runId);
+      this.flow.set({ runId: this.runId(values.hidden) });
+      this.useRun(values);
+    }
+    if (keys.some((k) => initKeys.includes(k))) this.computeVariance(values);
+    this.restart(values);
+  }
+
+  protected action(name: string): void {
+    const { runId } = this.flow.get();
+    const run = this.run();
+    const values = this.store.get().values;
+    if (name === 'play') {
+      if (this.playing()) {
+        this.client.pause(runId);
+        this.flow.set({ autoPaused: false });
+      } else this.play();
+    } else if (name === 'step') {
+      this.flow.set({ live: true, autoPaused: false });
+      if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
+      this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
+    } else if (name === 'reset') {
+      this.restart(values);
+    } else if (name === 'new-seed') {
+      const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+      this.setValues({ seed });
+    }
+  }
+
+  protected visibility(visible: boolean): void {
+    const { runId, autoPaused } = this.flow.get();
+    if (!visible) {
+      if (this.playing()) {
+        this.client.pause(runId);
+        this.flow.set({ autoPaused: true });
+      }
+      return;
+    }
+    if (autoPaused) {
+      this.flow.set({ autoPaused: false });
+      this.client.resume(runId);
+    } else if (!this.reducedMotion && this.run().status.state === 'idle') this.play();
+  }
+
+  protected exportFigure(name: string): { svg: SVGSVGElement | null; table: ChartTable; data: unknown } {
+    const { svg, table, title, caption } = this.figures.shown(name);
+    return { svg, table, data: { settings: this.store.get().values, title, caption, table } };
+  }
+
+  protected formatOutput(key: keyof FlowValues, value: FlowValues[keyof FlowValues]): string {
+    return key === 'speed' ? `×${value}` : specs[key].format(value as never);
+  }
+
+  private runId(hidden: string): string {
+    // One run per activation: the histogram bins (a run's extras) depend on it.
+    return `flow:${this.id || 'gradient-flow'}:${hidden}`;
+  }
+
+  private run(): RunState {
+    return this.runStore(this.store.get().values).get();
+  }
+
+  /** The current run's store (created on first use, with the histogram bins of its activation). */
+  private runStore(values: FlowValues): Store<RunState> {
+    const request = { config: flowConfig(values), extras: { histograms: histogramBins(values.hidden) }, pace: pace(values.speed, values.iterations, this.reducedMotion) };
+    return this.client.run(this.flow.get().runId, request);
+  }
+
+  private playing(): boolean {
+    const run = this.run();
+    return run.status.state === 'running' && !run.paused;
+  }
+
+  private useRun(values: FlowValues): void {
+    this.unsubscribeRun();
+    this.unsubscribeRun = this.runStore(values).subscribe((s) => {
+      const playing = s.status.state === 'running' && !s.paused;
+      // Only on a change: every message would otherwise restyle the button.
+      if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
+      this.dataset.playing = String(playing);
+      this.renderSoon();
+    });
+  }
+
+  /** Starts, resumes or replays the run. */
+  private play(): void {
+    const { runId } = this.flow.get();
+    const run = this.run();
+    const values = this.store.get().values;
+    this.flow.set({ live: true, autoPaused: false });
+    this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
+    if (run.status.state === 'idle') this.client.start(runId);
+    else if (run.status.state === 'running') this.client.resume(runId);
+    else this.client.restart(runId, flowConfig(values));
+  }
+
+  /** Trains `values` from their initial weights again, playing (quietly to the end under reduced motion). */
+  private restart(values: FlowValues): void {
+    const { runId } = this.flow.get();
+    this.flow.set({ live: true, autoPaused: false });
+    this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
+    this.client.restart(runId, flowConfig(values));
+  }
+
+  /** Asks the worker for Var(z[l]) of this draw and the average of 16; stale answers are dropped. */
+  private computeVariance(values: FlowValues): void {
+    const { layers, hidden, init, scale, seed } = flowConfig(values);
+    this.flow.set({ single: undefined, average: undefined });
+    const key = (v: FlowValues) => initKeys.map((k) => v[k]).join();
+    const current = () => key(this.store.get().values) === key(values);
+    const task = { kind: 'variance' as const, layers: [...layers], hidden, init, scale };
+    const failed = (e: unknown) => this.notice(`The variance could not be computed: ${(e as Error).message}`);
+    // Debounced: dragging a slider would otherwise queue one 16-draw computation per step in the worker.
+    clearTimeout(this.varianceTimer);
+    this.varianceTimer = setTimeout(() => {
+      if (!current()) return;
+      this.client.compute<VarianceProfile>({ ...task, seeds: [seed] }).then((single) => current() && this.flow.set({ single }), failed);
+      this.client.compute<VarianceProfile>({ ...task, seeds: varianceSeeds(seed) }).then((average) => current() && this.flow.set({ average }), failed);
+    }, 150);
+  }
+
+  /**
+   * Brings the figures up to date one chart or table at a time: built in this task, put into the
+   * page in the next animation frame (then the next piece, if any), so each task stays small.
+   */
+  private render(): void {
+    const flow = this.flow.get();
+    if (!flow.live) return;
+    const run = this.run();
+    const running = run.status.state === 'running' && !run.paused;
+    // Reduced motion: no intermediate frames while the run computes.
+    if (this.reducedMotion && running) {
+      this.statusText('Computing…');
+      return;
+    }
+    const started = run.history.iterations.length > 0 || (run.status.state !== 'running' && run.status.state !== 'idle');
+    const views = flowViews({
+      config: run.config, status: run.status, iteration: run.iteration, history: run.history,
+      histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
+    });
+    const job = this.figures.prepare(views, running);
+    this.lastDraw = performance.now();
+    requestAnimationFrame(() => {
+      job?.commit();
+      this.statusText(run.error ? `Stopped: ${run.error}` : views.status);
+      if (job?.more) this.renderSoon();
+    });
+  }
+
+  private statusText(text: string): void {
+    const el = this.querySelector('.flow-status');
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  /** Log-scale sliders (scale, learning rate): the input holds log10 of the setting. */
+  private bindLogSliders(): void {
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
+      input.disabled = false;
+      input.addEventListener('input', () => {
+        const key = input.dataset.log as 'scale' | 'learningRate';
+        const value = specs[key].parse(String(fromLog(Number(input.value))));
+        if (value !== undefined) this.setValues({ [key]: value });
+      });
+    }
+  }
+
+  private reflectLogSliders(values: FlowValues): void {
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
+      const key = input.dataset.log as 'scale' | 'learningRate';
+      if (fromLog(Number(input.value)) !== values[key]) input.value = String(Math.log10(values[key]));
+      input.setAttribute('aria-valuetext', String(values[key]));
+      // The scale only matters to the normal initializer.
+      if (key === 'scale') input.disabled = values.init !== 'normal';
+    }
+  }
+}
+
+if (!customElements.get('gradient-flow-explorer')) customElements.define('gradient-flow-explorer', GradientFlowExplorer);

@@ -1,0 +1,51 @@
+/**
+ * axe-core on every kind of page, in the light and the dark colour scheme: the index, both
+ * lessons and the authoring guide, with their figures and explorers in their default state
+ * (scripts loaded and explorers wired, nothing clicked). WCAG 2.1 A/AA plus axe's best practices;
+ * a failure prints each violation with the selectors of the offending nodes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe, formatViolations } from './support/axe.ts';
+import { closeBrowser, openPage } from './support/browser.ts';
+import { distDir, siteBase } from './support/paths.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+
+const PAGES = [
+  { name: 'index', path: '' },
+  { name: 'first lesson', path: 'lessons/vanishing-exploding-gradients/' },
+  { name: 'He initialization lesson', path: 'lessons/he-initialization/' },
+  { name: 'authoring guide', path: 'guide/' },
+];
+const SCHEMES = ['light', 'dark'] as const;
+
+describe('accessibility (axe-core)', () => {
+  let site: StaticServer;
+
+  beforeAll(async () => {
+    site = await serveStatic(distDir, { base: siteBase });
+  });
+
+  afterAll(async () => {
+    await closeBrowser();
+    await site?.close();
+  });
+
+  for (const page of PAGES) {
+    for (const colorScheme of SCHEMES) {
+      it(`${page.name}, ${colorScheme}: no violations`, async () => {
+        const opened = await openPage(`${site.url}${page.path}`, { colorScheme, waitUntil: 'load' });
+        try {
+          // Default state: every explorer has wired its controls; no interaction.
+          await opened.page.waitForFunction(
+            () => [...document.querySelectorAll<HTMLElement>('.explorer')].every((e) => e.dataset.ready === 'true'),
+            null, { timeout: 60_000, polling: 100 },
+          );
+          const violations = await runAxe(opened.page);
+          expect(violations, `${page.name} (${colorScheme}):\n${formatViolations(violations)}`).toEqual([]);
+        } finally {
+          await opened.close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,300 @@
+/**
+ * <gradient-flow-explorer> in headless Chromium: the prerender is complete without JavaScript, every
+ * control changes the figures, Reset replays identical numbers, the URL round-trips, exports are
+ * valid, the keyboard alone works, training keeps the main thread free of long tasks, the island
+ * pauses off screen, reduced motion computes without intermediate frames, axe finds nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from './support/artifacts.ts';
+import { formatViolations } from './support/axe.ts';
+import { closeBrowser, openPage } from './support/browser.ts';
+import { axeOn, CHARTS, download, ISLAND, open as openAt, parseCsv, set, settled, show, SMALL, state } from './support/flow-page.ts';
+import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
+import { distDir, siteBase } from './support/paths.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+
+let site: StaticServer;
+const open = (search = '', options: Parameters<typeof openPage>[1] = {}) => openAt(site.url, search, options);
+
+beforeAll(async () => {
+  site = await serveStatic(distDir, { base: siteBase });
+});
+afterAll(async () => {
+  await closeBrowser();
+  await site?.close();
+});
+
+describe('gradient flow explorer', () => {
+  it('is complete without JavaScript: four prerendered charts with captions and tables', async () => {
+    const { page, close } = await openPage(`${site.url}lessons/vanishing-exploding-gradients/`, { javaScriptEnabled: false });
+    try {
+      const s = await state(page);
+      expect(s.status).toBe('Computed when the site was built: Done: 600 iterations · cost 0.693147 at iteration 580');
+      for (const c of CHARTS) expect(s.figures[c].svg, c).toBe(1);
+      expect(s.figures.gradients.caption).toMatch(/the vanishing range \(below 10⁻⁶\) holds every layer/);
+      expect(s.figures.network.caption).toMatch(/^One draw of the weights \(seed 42\).*within [\d.]+ % of the prediction/);
+      expect(s.figures.average.caption).toMatch(/^Average over 16 draws \(seeds 42–57\).*within [\d.]+ % of the prediction/);
+      expect(await page.locator(`${ISLAND} [data-chart="gradients"] .figure-table tbody tr`).count()).toBe(30);
+      expect(await page.locator(`${ISLAND} input[data-param="depth"]`).isDisabled()).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('plays its default run when scrolled to; passes axe; looks right in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, consoleErrors, externalRequests, close } = await open('', { colorScheme });
+      try {
+        await show(page);
+        await page.waitForFunction((i) => document.querySelector(i)!.querySelector('.flow-status')!.textContent!.startsWith('Iteration'), ISLAND);
+        const s = await settled(page);
+        expect(s.status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+        await page.locator(ISLAND).screenshot({ path: artifactPath(`gradient-flow-${colorScheme}.png`) });
+        if (colorScheme === 'light') {
+          const violations = await axeOn(page);
+          if (violations.page.length) console.log(`axe, whole page (other figures):\n${formatViolations(violations.page)}`);
+          expect(violations.island, formatViolations(violations.island)).toEqual([]);
+        }
+        expect(consoleErrors).toEqual([]);
+        expect(externalRequests).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it('trains its default run without a main-thread task over 50 ms', async () => {
+    const { page, consoleErrors, close } = await open('', { beforeGoto: installLongTaskObserver });
+    try {
+      await page.waitForTimeout(1000); // the page's own start-up is not the island's
+      // Up to five runs (the first plays when scrolled to, the others after Reset); the best counts, so a burst of
+      // load from other processes on a shared machine does not decide, while a slow render would fail all five.
+      const worst: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const before = (await longTasks(page)).length;
+        const t0 = Date.now();
+        if (attempt === 0) await show(page);
+        else await page.click(`${ISLAND} button[data-action="reset"]`);
+        await page.waitForFunction((i) => document.querySelector(i)!.querySelector('.flow-status')!.textContent!.startsWith('Iteration'), ISLAND);
+        expect((await settled(page)).status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+        const during = (await longTasks(page)).slice(before);
+        worst.push(Math.max(0, ...during));
+        console.log(`gradient flow default run ${attempt + 1}: ${Date.now() - t0} ms, ${during.length} long tasks, longest ${worst.at(-1)!.toFixed(0)} ms`);
+        if (worst.at(-1)! < 50) break;
+      }
+      expect(Math.min(...worst)).toBeLessThan(50);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('changes the figures with every control, and the URL round-trips the settings', async () => {
+    const { page, consoleErrors, externalRequests, close } = await open(SMALL);
+    try {
+      await show(page);
+      let last = await settled(page);
+      expect(last.status).toMatch(/^Done: 100 iterations/);
+      const changes: [string, string, string, (s: Awaited<ReturnType<typeof state>>) => void][] = [
+        ['input[data-param="depth"]', '3', 'depth', (s) => expect(s.figures.gradients.caption).toMatch(/of 4 layers/)],
+        ['input[data-param="width"]', '6', 'width', () => {}],
+        ['select[data-param="hidden"]', 'sigmoid', 'hidden', (s) => expect(s.figures.histograms.caption).toMatch(/over \[0, 1\]/)],
+        ['input[data-log="scale"]', '-1', 'scale', (s) => expect(s.outputs.scale).toBe('0.1')],
+        ['input[data-log="learningRate"]', '0.3', 'learningRate', (s) => expect(s.outputs.learningRate).toBe('2')],
+        ['input[data-param="iterations"]', '200', 'iterations', (s) => expect(s.status).toMatch(/^Done: 200 iterations/)],
+        ['select[data-param="init"]', 'he', 'init', (s) => expect(s.figures.network.caption).toMatch(/seed 42/)],
+      ];
+      for (const [selector, value, key, check] of changes) {
+        await set(page, selector, value);
+        const s = await settled(page);
+        expect(JSON.stringify(s.figures), `${key} changes the figures`).not.toBe(JSON.stringify(last.figures));
+        expect(new URL(page.url()).searchParams.has(`flow.${key}`), key).toBe(true);
+        check(s);
+        last = s;
+      }
+      // He ignores the scale: its slider is disabled.
+      expect(await page.locator(`${ISLAND} input[data-log="scale"]`).isDisabled()).toBe(true);
+      await set(page, 'input[data-param="speed"]', '5');
+      expect((await state(page)).outputs.speed).toBe('×5');
+      await page.click(`${ISLAND} button[data-action="new-seed"]`);
+      const seeded = await settled(page);
+      const seed = new URL(page.url()).searchParams.get('flow.seed');
+      expect(seed).toMatch(/^\d+$/);
+      expect(seeded.figures.network.title).toContain(`seed ${seed}`);
+      expect(seeded.figures.gradients.caption).not.toBe(last.figures.gradients.caption);
+
+      // The printed URL restores the same settings and, trained again, the same numbers.
+      const url = page.url();
+      expect(url).toContain('flow.speed=5');
+      const again = await openPage(url, { viewport: { width: 1280, height: 900 } });
+      try {
+        await again.page.waitForSelector(`${ISLAND}[data-ready="true"]`);
+        await show(again.page);
+        const restored = await settled(again.page);
+        expect(restored.controls).toEqual(seeded.controls);
+        expect(restored.outputs).toEqual(seeded.outputs);
+        expect(restored.figures).toEqual(seeded.figures);
+        expect(restored.status).toBe(seeded.status);
+        expect(again.consoleErrors).toEqual([]);
+      } finally {
+        await again.close();
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(externalRequests).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Reset replays the same initial weights: identical costs and gradient norms; Step advances one chunk', async () => {
+    const { page, consoleErrors, close } = await open(`${SMALL}&flow.init=lecun`);
+    try {
+      await show(page);
+      const first = await settled(page);
+      const csv = (await download(page, 'gradients', 'csv')).toString();
+      await page.click(`${ISLAND} button[data-action="reset"]`);
+      const second = await settled(page);
+      expect(second.status).toBe(first.status);
+      expect(second.figures).toEqual(first.figures);
+      expect((await download(page, 'gradients', 'csv')).toString()).toBe(csv);
+      // Step from the end replays from iteration 0 and stops after one chunk (one record: 3 iterations).
+      await page.click(`${ISLAND} button[data-action="step"]`);
+      await page.waitForFunction((i) => /^Iteration 3 of 100/.test(document.querySelector(i)!.querySelector('.flow-status')!.textContent!), ISLAND);
+      await page.click(`${ISLAND} button[data-action="step"]`);
+      await page.waitForFunction((i) => /^Iteration 6 of 100/.test(document.querySelector(i)!.querySelector('.flow-status')!.textContent!), ISLAND);
+      expect(await page.locator(`${ISLAND} button[data-action="play"]`).textContent()).toBe('Play');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('exports valid SVG, PNG, CSV and JSON for every chart', async () => {
+    const { page, consoleErrors, close } = await open(SMALL);
+    try {
+      await show(page);
+      await settled(page);
+      for (const chart of CHARTS) {
+        const svg = (await download(page, chart, 'svg')).toString();
+        const parsed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+          return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror')?.textContent ?? null, marks: doc.querySelectorAll('path, rect, circle, line').length };
+        }, svg);
+        expect(parsed, chart).toMatchObject({ root: 'svg', error: null });
+        expect(parsed.marks, chart).toBeGreaterThan(5);
+        const png = await download(page, chart, 'png');
+        expect([...png.subarray(0, 8)], chart).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        expect(png.length, chart).toBeGreaterThan(1000);
+        const rows = parseCsv((await download(page, chart, 'csv')).toString());
+        expect(rows.length, chart).toBeGreaterThan(1);
+        for (const row of rows) expect(row.length, chart).toBe(rows[0].length);
+        const json = JSON.parse((await download(page, chart, 'json')).toString());
+        expect(json.settings).toMatchObject({ depth: 2, width: 4, iterations: 100 });
+        expect(json.table.columns).toEqual(rows[0]);
+      }
+      const gradients = parseCsv((await download(page, 'gradients', 'csv')).toString());
+      expect(gradients[0]).toEqual(['iteration', '‖dW[1]‖', '‖dW[2]‖', '‖dW[3]‖']);
+      expect(gradients.slice(1).map((r) => Number(r[0]))).toEqual(Array.from({ length: 34 }, (_, k) => 3 * k));
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('works with the keyboard alone', async () => {
+    const { page, consoleErrors, close } = await open(SMALL);
+    try {
+      await show(page);
+      const start = await settled(page);
+      // Focus whatever precedes the island's first control, then Tab into it.
+      await page.evaluate((island) => {
+        const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex="0"]')];
+        const first = document.querySelector(`${island} input[data-param="depth"]`)!;
+        focusable[focusable.indexOf(first as HTMLElement) - 1].focus();
+      }, ISLAND);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.param)).toBe('depth');
+      await page.keyboard.press('ArrowRight');
+      const deeper = await settled(page);
+      expect(deeper.controls.depth).toBe('3');
+      expect(deeper.figures.gradients.caption).toMatch(/of 4 layers/);
+      expect(deeper.figures.gradients.caption).not.toBe(start.figures.gradients.caption);
+      // Tab on to the hidden activation and choose the next one with the arrow key.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.param)).toBe('hidden');
+      await page.keyboard.press('ArrowDown');
+      const sigmoid = await settled(page);
+      expect(sigmoid.controls.hidden).toBe('sigmoid');
+      // Tab to Play: Space replays the run, Enter pauses it.
+      for (let i = 0; i < 10 && (await page.evaluate(() => (document.activeElement as HTMLElement).dataset.action)) !== 'play'; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.waitForFunction((i) => document.querySelector(i)!.querySelector('.flow-status')!.textContent!.startsWith('Iteration') || /^Done/.test(document.querySelector(i)!.querySelector('.flow-status')!.textContent!), ISLAND);
+      const replay = await settled(page);
+      expect(replay.status).toBe(sigmoid.status);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.action)).toBe('step');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((i) => /^Iteration 3 of 100/.test(document.querySelector(i)!.querySelector('.flow-status')!.textContent!), ISLAND);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('pauses while scrolled off screen and resumes when back', async () => {
+    const { page, consoleErrors, close } = await open('?flow.iterations=3000&flow.speed=1');
+    try {
+      await show(page);
+      await page.waitForFunction((i) => /^Iteration [1-9]/.test(document.querySelector(i)!.querySelector('.flow-status')!.textContent!), ISLAND);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForFunction((i) => document.querySelector(i)!.querySelector('button[data-action="play"]')!.textContent === 'Play', ISLAND);
+      const paused = (await state(page)).status;
+      await page.waitForTimeout(1500);
+      expect((await state(page)).status).toBe(paused);
+      await show(page);
+      await page.waitForFunction((p) => document.querySelector('gradient-flow-explorer .flow-status')!.textContent !== p, paused);
+      expect(await page.locator(`${ISLAND} button[data-action="play"]`).textContent()).toBe('Pause');
+      await page.click(`${ISLAND} button[data-action="play"]`);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('with prefers-reduced-motion: no auto-play; Play computes to the end and draws once', async () => {
+    const { page, consoleErrors, close } = await open('', { beforeGoto: (p) => p.emulateMedia({ reducedMotion: 'reduce' }) });
+    try {
+      await show(page);
+      await page.waitForTimeout(1500);
+      const prerender = await state(page);
+      expect(prerender.status).toMatch(/^Computed when the site was built/);
+      // Count the charts swapped in, per figure.
+      await page.locator(ISLAND).evaluate((el, charts) => {
+        const w = window as unknown as { swaps: Record<string, number> };
+        w.swaps = Object.fromEntries(charts.map((c) => [c, 0]));
+        for (const c of charts) {
+          new MutationObserver((records) => (w.swaps[c] += records.filter((r) => r.addedNodes.length).length))
+            .observe(el.querySelector(`[data-chart="${c}"] .figure-body`)!, { childList: true });
+        }
+      }, CHARTS);
+      const swaps = () => page.evaluate(() => (window as unknown as { swaps: Record<string, number> }).swaps);
+      await page.click(`${ISLAND} button[data-action="play"]`);
+      const s = await settled(page);
+      // The browser's run equals the build's, so nothing needs redrawing.
+      expect(s.status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+      expect(s.figures).toEqual(prerender.figures);
+      expect(await swaps()).toEqual({ gradients: 0, histograms: 0, network: 0, average: 0 });
+      // A new setting is computed to the end without intermediate frames: one new chart each.
+      await set(page, 'select[data-param="init"]', 'lecun');
+      const lecun = await settled(page);
+      expect(lecun.status).toMatch(/^Done: 600 iterations · cost 0\.1\d+ at iteration 580$/);
+      const counted = await swaps();
+      expect(counted.gradients).toBe(1);
+      expect(counted.histograms).toBe(1);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

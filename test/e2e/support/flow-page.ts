@@ -1,0 +1,86 @@
+/**
+ * Helpers for test/e2e/gradient-flow.test.ts: open the lesson at the <gradient-flow-explorer>, read
+ * what it shows, drive its controls and capture its exports.
+ */
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { AXE_TAGS, runAxe, type AxeViolation } from './axe.ts';
+import { openPage, type OpenedPage } from './browser.ts';
+
+export const ISLAND = 'gradient-flow-explorer';
+export const CHARTS = ['gradients', 'histograms', 'network', 'average'] as const;
+/** A small network, so each run takes a fraction of a second. */
+export const SMALL = '?flow.depth=2&flow.width=4&flow.iterations=100';
+
+/** What the reader sees: status line, each figure's title, caption and svg size, and the controls' values. */
+export async function state(page: Page) {
+  return page.locator(ISLAND).evaluate((el, charts) => ({
+    status: el.querySelector('.flow-status')!.textContent!,
+    figures: Object.fromEntries(charts.map((c) => {
+      const f = el.querySelector(`[data-chart="${c}"]`)!;
+      return [c, { title: f.querySelector('.figure-title')!.textContent, caption: f.querySelector('.figure-caption')!.textContent, svg: f.querySelectorAll('.figure-body svg').length }];
+    })),
+    controls: Object.fromEntries([...el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param], [data-log]')].map((c) => [c.dataset.param ?? c.dataset.log, c.value])),
+    outputs: Object.fromEntries([...el.querySelectorAll('output[data-output]')].map((o) => [(o as HTMLElement).dataset.output, o.textContent])),
+  }), CHARTS);
+}
+
+/** Waits until the run has ended and every figure shows it. */
+export async function settled(page: Page) {
+  await page.waitForFunction((island) => {
+    const el = document.querySelector(island)!;
+    return /^(Done|Diverged)/.test(el.querySelector('.flow-status')!.textContent!) && el.querySelector('button[data-action="play"]')!.textContent === 'Play'
+      && [...el.querySelectorAll('.figure-caption')].every((c) => c.textContent !== 'Computing…');
+  }, ISLAND, { timeout: 120_000, polling: 100 });
+  await page.waitForTimeout(400); // the last charts and tables land one per frame
+  return state(page);
+}
+
+/** Opens the lesson with `search` and waits for the island to be wired. */
+export async function open(siteUrl: string, search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> {
+  const opened = await openPage(`${siteUrl}lessons/vanishing-exploding-gradients/${search}`, { viewport: { width: 1280, height: 900 }, ...options });
+  await opened.page.waitForSelector(`${ISLAND}[data-ready="true"]`);
+  return opened;
+}
+
+/** Scrolls the island's transport into view (the island auto-plays when it appears). */
+export const show = (page: Page) => page.locator(`${ISLAND} button[data-action="play"]`).scrollIntoViewIfNeeded();
+
+/** Clicks an export button of `chart` and returns the downloaded file. */
+export async function download(page: Page, chart: string, kind: string): Promise<Buffer> {
+  const button = page.locator(`${ISLAND} [data-export-for="${chart}"] button[data-export="${kind}"]`);
+  // Chrome drops a download that starts while the previous one is still being admitted (clicks 80 ms apart); a reader is slower.
+  await page.waitForTimeout(300);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), button.click()]).catch(async (e: Error) => {
+    const notice = await page.locator(`${ISLAND} .explorer-notice`).textContent();
+    throw new Error(`no ${kind} download for ${chart} (notice: ${JSON.stringify(notice)}): ${e.message}`);
+  }) as [Download, unknown];
+  expect(file.suggestedFilename()).toBe(`flow-${chart}.${kind}`);
+  return readFileSync((await file.path())!);
+}
+
+/** Parses CSV (RFC 4180, no quoted newlines in our tables) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  return text.trimEnd().split('\r\n').map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c) => c !== '').map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+}
+
+/** axe on the island alone (runAxe checks the whole page, where other figures live too). */
+export async function axeOn(page: Page): Promise<{ island: AxeViolation[]; page: AxeViolation[] }> {
+  const whole = await runAxe(page);
+  const island = await page.evaluate(async ({ selector, tags }) => {
+    type Raw = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Raw[] }> } }).axe;
+    const r = await axe.run({ include: [[selector]] }, { runOnly: tags });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.map(String).join(' >> ')) }));
+  }, { selector: ISLAND, tags: AXE_TAGS });
+  return { island, page: whole };
+}
+
+/** Sets a range input or select as the reader would (value + input/change event). */
+export async function set(page: Page, selector: string, value: string) {
+  await page.locator(`${ISLAND} ${selector}`).evaluate((c: HTMLInputElement | HTMLSelectElement, v) => {
+    c.value = v;
+    c.dispatchEvent(new Event(c instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  }, value);
+}
