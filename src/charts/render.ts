@@ -42,7 +42,7 @@ export function renderSvg(options: ChartOptions): string {
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const createElement = document.createElement.bind(document);
   const deflate = nodeDeflate();
-  // linkedom's own canvas is a stub without a 2-D context; Plot.raster only needs ours.
+  // linkedom's own canvas has no 2-D context; Plot.raster only needs ours.
   (document as unknown as { createElement: (name: string, o?: unknown) => unknown }).createElement = (name: string, o?: unknown) =>
     name.toLowerCase() === 'canvas' ? new PngCanvas(deflate) : createElement(name, o as ElementCreationOptions);
   const node = Plot.plot(plotOptions(options, document as unknown as Document)) as unknown as Element;

@@ -186,17 +186,13 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!p || !figure) return;
     const { view } = p;
-    const set = (selector: string, text: string) => {
-      const el = this.querySelector(selector);
-      if (el) el.textContent = text;
-    };
     const body = this.querySelector('.deep-linear-body');
     if (body) swapChart(body, p.svg);
-    set('.deep-linear-title', view.title);
-    set('.deep-linear-caption', view.caption);
-    set('.deep-linear-factor', view.factor);
-    set('.deep-linear-gradient', view.gradient);
-    set('.deep-linear-limits', view.limits);
+    this.setText('.deep-linear-title', view.title);
+    this.setText('.deep-linear-caption', view.caption);
+    this.setText('.deep-linear-factor', view.factor);
+    this.setText('.deep-linear-gradient', view.gradient);
+    this.setText('.deep-linear-limits', view.limits);
     // While the sweep plays, the (closed) data table waits: it is filled when opened or when the sweep stops.
     if (!this.live.get().playing || this.querySelector('details.deep-linear-data')?.hasAttribute('open')) this.refreshTable();
     figure.dataset.shown = p.key;

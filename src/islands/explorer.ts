@@ -78,6 +78,12 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     button.textContent = playing ? 'Pause' : 'Play';
   }
 
+  /** Sets the text of the first element matching `selector` inside the island (text only, never HTML). */
+  protected setText(selector: string, text: string): void {
+    const el = this.querySelector(selector);
+    if (el) el.textContent = text;
+  }
+
   /** Shows (or clears) the island's notice; text only, never HTML. */
   protected notice(text: string): void {
     const el = this.querySelector<HTMLElement>('.explorer-notice');

@@ -187,16 +187,12 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   private commit(p: { view: SymmetryView; svg: Element; s: RunState } | null): void {
     if (!p) return;
     const { view, s } = p;
-    const set = (selector: string, text: string) => {
-      const el = this.querySelector(selector);
-      if (el) el.textContent = text;
-    };
     const body = this.querySelector('.symmetry-body');
     if (body) swapChart(body, p.svg);
-    set('.symmetry-title', view.title);
-    set('.symmetry-caption', view.caption);
-    set('.symmetry-weights-title', view.weightsTitle);
-    set('.symmetry-weights-caption', view.weightsCaption);
+    this.setText('.symmetry-title', view.title);
+    this.setText('.symmetry-caption', view.caption);
+    this.setText('.symmetry-weights-title', view.weightsTitle);
+    this.setText('.symmetry-weights-caption', view.weightsCaption);
     const table = this.querySelector('.symmetry-table');
     const playing = s.status.state === 'running' && !s.paused;
     if (table && (!playing || this.querySelector('details.symmetry-data')?.hasAttribute('open'))) updateTable(table, view.table);

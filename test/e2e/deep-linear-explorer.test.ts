@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { AXE_TAGS, formatViolations, runAxe, type AxeViolation } from './support/axe.ts';
+import { openIsland } from './support/island.ts';
 import { closeBrowser, openPage, type OpenedPage } from './support/browser.ts';
 import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
 import { distDir, siteBase } from './support/paths.ts';
@@ -18,7 +19,6 @@ const ISLAND = 'deep-linear-explorer';
 let site: StaticServer;
 /** The long-task budget (ms); LONG_TASK_BUDGET_MS raises it on a machine shared with other heavy jobs. */
 const BUDGET = Number(process.env.LONG_TASK_BUDGET_MS ?? 50);
-const lessonUrl = () => `${site.url}lessons/vanishing-exploding-gradients/`;
 
 /** What the reader sees: control values, the factor, the title and the data table. */
 async function state(page: Page) {
@@ -59,12 +59,7 @@ async function slide(page: Page, param: string, value: number) {
 const shownIs = (page: Page, shown: string) =>
   page.waitForFunction((s) => (document.querySelector('deep-linear-explorer [data-figure="chart"]') as HTMLElement)?.dataset.shown === s, shown, { timeout: 20_000 });
 
-async function open(search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> {
-  const opened = await openPage(`${lessonUrl()}${search}`, { viewport: { width: 1280, height: 900 }, ...options });
-  await opened.page.locator(ISLAND).scrollIntoViewIfNeeded();
-  await opened.page.waitForSelector(`${ISLAND}[data-ready="true"]`);
-  return opened;
-}
+const open = (search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> => openIsland(site.url, ISLAND, search, options);
 
 beforeAll(async () => {
   site = await serveStatic(distDir, { base: siteBase });

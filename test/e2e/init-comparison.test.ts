@@ -38,7 +38,7 @@ async function open(query = '', options: OpenPageOptions = {}) {
   return { ...opened, island };
 }
 
-const status = (island: Locator) => island.locator('.compare-status-text').innerText();
+const status = async (island: Locator) => (await island.locator('.compare-status-text').textContent()) ?? '';
 
 /** Moves a range input as a reader would (Playwright cannot `fill` ranges). */
 async function slide(input: Locator, value: string): Promise<void> {
@@ -278,7 +278,7 @@ describe('<InitComparison> live', () => {
     const { island, close } = await open('?compare.width=99&compare.hidden=%3Cb%3Ex%3C/b%3E&compare.schemes=he');
     try {
       const notice = island.locator('.explorer-notice');
-      expect(await notice.innerText()).toContain('compare.width=99');
+      expect(await notice.textContent()).toContain('compare.width=99');
       expect(await notice.locator('b').count()).toBe(0);
       expect(await island.locator('input[data-param="width"]').inputValue()).toBe('3');
       expect(await island.locator('.compare-map:not([hidden])').count()).toBe(1);

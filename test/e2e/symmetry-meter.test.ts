@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { AXE_TAGS, formatViolations, runAxe } from './support/axe.ts';
+import { openIsland } from './support/island.ts';
 import { closeBrowser, openPage, type OpenedPage } from './support/browser.ts';
 import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
 import { distDir, siteBase } from './support/paths.ts';
@@ -51,12 +52,7 @@ async function choose(page: Page, param: string, value: string | number) {
   }, value);
 }
 
-async function open(search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> {
-  const opened = await openPage(`${site.url}lessons/vanishing-exploding-gradients/${search}`, { viewport: { width: 1280, height: 900 }, ...options });
-  await opened.page.locator(ISLAND).scrollIntoViewIfNeeded();
-  await opened.page.waitForSelector(`${ISLAND}[data-ready="true"]`);
-  return opened;
-}
+const open = (search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> => openIsland(site.url, ISLAND, search, options);
 
 beforeAll(async () => {
   site = await serveStatic(distDir, { base: siteBase });

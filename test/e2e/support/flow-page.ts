@@ -7,6 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { AXE_TAGS, runAxe, type AxeViolation } from './axe.ts';
 import { openPage, type OpenedPage } from './browser.ts';
+import { openIsland } from './island.ts';
 
 export const ISLAND = 'gradient-flow-explorer';
 export const CHARTS = ['gradients', 'histograms', 'network', 'average'] as const;
@@ -38,11 +39,8 @@ export async function settled(page: Page) {
 }
 
 /** Opens the lesson with `search` and waits for the island to be wired. */
-export async function open(siteUrl: string, search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> {
-  const opened = await openPage(`${siteUrl}lessons/vanishing-exploding-gradients/${search}`, { viewport: { width: 1280, height: 900 }, ...options });
-  await opened.page.waitForSelector(`${ISLAND}[data-ready="true"]`);
-  return opened;
-}
+export const open = (siteUrl: string, search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> =>
+  openIsland(siteUrl, ISLAND, search, { ...options, scroll: false });
 
 /** Scrolls the island's transport into view (the island auto-plays when it appears). */
 export const show = (page: Page) => page.locator(`${ISLAND} button[data-action="play"]`).scrollIntoViewIfNeeded();
