@@ -33,4 +33,15 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), checkLinks()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own "use astro:head-inject" marker in compiled MDX is not a module directive for the bundler.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

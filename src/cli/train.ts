@@ -102,10 +102,13 @@ function main(argv: string[]): number {
       f1: run.report.f1,
       gradientNorms: run.history.gradientNorms,
       status: run.status.message,
+      // The cost after the last update (the log's costs stop at the last record, before it).
+      finalCost: Number.isFinite(run.finalCost) ? run.finalCost : String(run.finalCost),
       milliseconds: Math.round(milliseconds * 10) / 10,
     })}\n`);
   } else {
-    process.stdout.write(`${formatLog(run.history, config)}\n${formatReport(run, milliseconds)}\n`);
+    const log = formatLog(run.history, config);
+    process.stdout.write(`${log ? `${log}\n` : ''}${formatReport(run, milliseconds)}\n`);
   }
   return 0;
 }

@@ -109,6 +109,12 @@ export function parseTrainConfig(raw: Readonly<Record<string, unknown>>, default
     seed: num('seed'),
     recordEvery: num('recordEvery'),
   };
-  validateTrainConfig(config, nInputs);
+  try {
+    validateTrainConfig(config, nInputs);
+  } catch (e) {
+    // Report what the user wrote ("abc"), not what it parsed to (NaN).
+    if (e instanceof ConfigError && pick(e.field) !== undefined) throw new ConfigError(e.field, pick(e.field), e.allowed);
+    throw e;
+  }
   return config;
 }

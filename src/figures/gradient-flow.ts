@@ -154,7 +154,7 @@ function networkVariance(s: FlowSnapshot): VarianceData | null {
 /** One line: where the run is, with its latest recorded cost. */
 export function flowStatus(s: FlowSnapshot): string {
   const cost = s.history.costs.at(-1);
-  const costText = cost === undefined ? '' : ` · cost ${cost.toFixed(6)} at iteration ${s.history.iterations.at(-1)!.toLocaleString('en-US')}`;
+  const costText = cost === undefined ? '' : ` · last recorded cost ${cost.toFixed(6)} (iteration ${s.history.iterations.at(-1)!.toLocaleString('en-US')})`;
   const total = s.config.iterations.toLocaleString('en-US');
   if (s.status.state === 'idle') return `Not started${costText}`;
   if (s.status.state === 'running') return `Iteration ${s.iteration.toLocaleString('en-US')} of ${total}${costText}`;

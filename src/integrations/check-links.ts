@@ -16,7 +16,34 @@ export interface BrokenLink {
   reason: string;
 }
 
-const SKIP = /^(?:#|data:|mailto:|tel:|javascript:|blob:|about:)/i;
+const SKIP = /^(?:#$|data:|mailto:|tel:|javascript:|blob:|about:)/i;
+
+// Ids of each built page, parsed once per check, so fragments (#section) can be verified.
+function pageIds(file: string, cache: Map<string, Set<string>>): Set<string> {
+  let ids = cache.get(file);
+  if (!ids) {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    ids = new Set([...document.querySelectorAll('[id], a[name]')].map((e) => e.getAttribute('id') ?? e.getAttribute('name') ?? ''));
+    cache.set(file, ids);
+  }
+  return ids;
+}
+
+/** The source file a built page comes from (lessons and MDX/Astro pages), for error messages. */
+function sourceOf(page: string, root: string): string | undefined {
+  const lesson = /^lessons\/([^/]+)\/index\.html$/.exec(page);
+  const candidates = lesson
+    ? [`content/lessons/${lesson[1]}.mdx`]
+    : [page.replace(/\/?index\.html$/, '') || 'index'].flatMap((p) => [`src/pages/${p}.mdx`, `src/pages/${p}.astro`, `src/pages/${p}/index.astro`]);
+  return candidates.find((c) => existsSync(join(root, c)));
+}
+
+/** "file:line" of the first line of `source` that contains `ref`, or the file alone. */
+function whereInSource(root: string, source: string | undefined, ref: string): string {
+  if (!source) return '';
+  const line = readFileSync(join(root, source), 'utf8').split('\n').findIndex((l) => l.includes(ref));
+  return line >= 0 ? `${source}:${line + 1}` : source;
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,7 +76,7 @@ function cssReferences(css: string): string[] {
 }
 
 /** Checks one reference; returns a reason when it is broken, undefined when fine or external. */
-function check(ref: string, pageUrl: URL, origin: URL, base: string, outDir: string): string | undefined {
+function check(ref: string, pageUrl: URL, origin: URL, base: string, outDir: string, ids: Map<string, Set<string>>): string | undefined {
   if (SKIP.test(ref.trim())) return undefined;
   const target = new URL(ref.trim(), pageUrl);
   if (target.origin !== origin.origin) return undefined;
@@ -62,7 +89,18 @@ function check(ref: string, pageUrl: URL, origin: URL, base: string, outDir: str
   if (!path.startsWith(base)) return `not under the base path ${base}`;
   const file = join(outDir, path.slice(base.length));
   const candidates = path.endsWith('/') ? [join(file, 'index.html')] : [file, join(file, 'index.html')];
-  return candidates.some((c) => existsSync(c) && statSync(c).isFile()) ? undefined : 'no such file in the build output';
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  if (!found) return 'no such file in the build output';
+  if (target.hash.length > 1 && found.endsWith('.html')) {
+    let id = target.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return 'malformed percent-encoding in the fragment';
+    }
+    if (!pageIds(found, ids).has(id)) return `no element with id "${id}" on that page`;
+  }
+  return undefined;
 }
 
 /** Crawls a built site and lists every internal reference that does not resolve. */
@@ -70,6 +108,7 @@ export function findBrokenLinks(outDir: string, base: string, site?: string): Br
   const origin = new URL(site ?? 'https://site.invalid');
   const normalizedBase = base.endsWith('/') ? base : `${base}/`;
   const broken: BrokenLink[] = [];
+  const ids = new Map<string, Set<string>>();
   for (const file of walk(outDir)) {
     const isHtml = file.endsWith('.html');
     if (!isHtml && !file.endsWith('.css')) continue;
@@ -78,22 +117,29 @@ export function findBrokenLinks(outDir: string, base: string, site?: string): Br
     const text = readFileSync(file, 'utf8');
     const refs = isHtml ? htmlReferences(text) : cssReferences(text);
     for (const ref of new Set(refs)) {
-      const reason = check(ref, pageUrl, origin, normalizedBase, outDir);
+      const reason = check(ref, pageUrl, origin, normalizedBase, outDir, ids);
       if (reason) broken.push({ page: rel, url: ref, reason });
     }
   }
   return broken;
 }
 
+/** The base path without its trailing slash, so base-prefixed URLs map back to what authors wrote. */
+function normalize(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 export default function checkLinks(): AstroIntegration {
   let base = '/';
   let site: string | undefined;
+  let root = process.cwd();
   return {
     name: 'check-links',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
         site = config.site;
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -102,7 +148,10 @@ export default function checkLinks(): AstroIntegration {
           logger.info('All internal links and assets resolve.');
           return;
         }
-        const lines = broken.map((b) => `  ${b.page}: ${b.url} (${b.reason})`);
+        const lines = broken.map((b) => {
+          const where = whereInSource(root, sourceOf(b.page, root), b.url.replace(normalize(base), '/'));
+          return `  ${where ? `${where} → ` : ''}${b.page}: ${b.url} (${b.reason})`;
+        });
         throw new Error(`Broken internal links in the built site (page: url):\n${lines.join('\n')}`);
       },
     },

@@ -145,7 +145,7 @@ export default function remarkInternalLinks(options: InternalLinkOptions) {
     if (broken.length > 0 && routes) {
       const valid = [...routes].sort();
       const shownRoutes = valid.length > 40 ? [...valid.slice(0, 40), `... and ${valid.length - 40} more`] : valid;
-      throw new Error(
+      const error = new Error(
         [
           `Broken internal link${broken.length > 1 ? 's' : ''} in ${fileName} (line:column, link):`,
           ...broken,
@@ -154,6 +154,10 @@ export default function remarkInternalLinks(options: InternalLinkOptions) {
           'Lesson URLs come from file names: content/lessons/my-lesson.mdx -> /lessons/my-lesson/',
         ].join('\n'),
       );
+      // @astrojs/mdx reports e.line/e.column as the error's location (else it says 0:0).
+      const first = /:(\d+):(\d+)\s/.exec(broken[0]);
+      if (first) Object.assign(error, { line: Number(first[1]), column: Number(first[2]) });
+      throw error;
     }
   };
 }

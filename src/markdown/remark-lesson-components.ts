@@ -83,9 +83,51 @@ function setAttribute(node: JsxNode, name: string, value: string): void {
   node.attributes.push({ type: 'mdxJsxAttribute', name, value });
 }
 
-function visit(node: JsxNode, found: JsxNode[]): void {
-  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && names.has(node.name)) found.push(node);
-  for (const child of node.children ?? []) visit(child, found);
+function visit(node: JsxNode, found: JsxNode[], all: JsxNode[], esm: JsxNode[]): void {
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    all.push(node);
+    if (node.name && names.has(node.name)) found.push(node);
+  }
+  if (node.type === 'mdxjsEsm') esm.push(node);
+  for (const child of node.children ?? []) visit(child, found, all, esm);
+}
+
+/** Names an MDX file defines with `import …` or `export const/function …`. */
+function definedNames(esm: JsxNode[]): Set<string> {
+  const defined = new Set<string>();
+  for (const node of esm) {
+    const body = (node as unknown as { data?: { estree?: { body?: EsmStatement[] } } }).data?.estree?.body ?? [];
+    for (const statement of body) {
+      for (const spec of statement.specifiers ?? []) if (spec.local?.name) defined.add(spec.local.name);
+      const decl = statement.declaration;
+      if (decl?.id?.name) defined.add(decl.id.name);
+      for (const d of decl?.declarations ?? []) if (d.id?.name) defined.add(d.id.name);
+    }
+  }
+  return defined;
+}
+
+interface EsmStatement {
+  specifiers?: { local?: { name?: string } }[];
+  declaration?: { id?: { name?: string }; declarations?: { id?: { name?: string } }[] };
+}
+
+/** The known name closest to `name` (edit distance ≤ 3), for "did you mean" hints. */
+function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const distance = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    return d[a.length][b.length];
+  };
+  let best: { name: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(name.toLowerCase(), c.toLowerCase());
+    if (d <= 3 && (!best || d < best.d)) best = { name: c, d };
+  }
+  return best?.name;
 }
 
 /** The experiment ids a component refers to, from its `experiment` and `experiments` props. */
@@ -101,11 +143,38 @@ function referencedIds(props: Record<string, unknown>): { prop: string; ids: str
 /** The plugin; register it after remark-math in the unified processor. */
 export default function remarkLessonComponents(options: LessonComponentOptions) {
   return (tree: Root, file: { path?: string }) => {
+    try {
+      check(tree, file, options);
+    } catch (e) {
+      // @astrojs/mdx reports e.line/e.column as the error's location (else it says 0:0).
+      const line = /:(\d+): </.exec((e as Error).message)?.[1];
+      if (line) Object.assign(e as object, { line: Number(line), column: 1 });
+      throw e;
+    }
+  };
+}
+
+function check(tree: Root, file: { path?: string }, options: LessonComponentOptions): void {
+  {
     const path = file.path ? relative(options.root, file.path) : 'MDX';
     const nodes: JsxNode[] = [];
-    visit(tree as unknown as JsxNode, nodes);
+    const all: JsxNode[] = [];
+    const esm: JsxNode[] = [];
+    visit(tree as unknown as JsxNode, nodes, all, esm);
     const declared = new Map<string, ExperimentDecl>();
     const where = (n: JsxNode) => `${path}:${n.position?.start.line ?? '?'}`;
+
+    // A capitalized tag must be imported or defined in the file; catch typos with the file and line.
+    const defined = definedNames(esm);
+    for (const node of all) {
+      const name = node.name ?? '';
+      if (!/^[A-Z]/.test(name) || name.includes('.') || defined.has(name)) continue;
+      if (names.has(name)) throw new Error(`${where(node)}: <${name}> is a lesson component but is not imported in this file; add: import { ${name} } from '~/components';`);
+      const guess = closest(name, [...names, ...defined]);
+      const hint = guess ? `; did you mean <${guess}>?` : '';
+      const fix = guess && names.has(guess) && !defined.has(guess) ? ` Import it with: import { ${guess} } from '~/components';` : '';
+      throw new Error(`${where(node)}: <${name}> is not imported or defined in this file${hint}${fix}`);
+    }
 
     for (const node of nodes.filter((n) => n.name === 'Experiment')) {
       const { props, dynamic } = attributeValues(node);
@@ -138,5 +207,5 @@ export default function remarkLessonComponents(options: LessonComponentOptions) 
       }
       setAttribute(node, '__source', source);
     }
-  };
+  }
 }

@@ -36,13 +36,14 @@ describe('npm run train', () => {
     expect(out.status).toBe(0);
     const result = JSON.parse(out.stdout);
     expect(Object.keys(result).sort()).toEqual(
-      ['accuracy', 'confusion', 'costs', 'f1', 'gradientNorms', 'milliseconds', 'precision', 'recall', 'recordEvery', 'status'].sort(),
+      ['accuracy', 'confusion', 'costs', 'f1', 'finalCost', 'gradientNorms', 'milliseconds', 'precision', 'recall', 'recordEvery', 'status'].sort(),
     );
     expect(result.costs).toHaveLength(10);
     expect(result.costs[0]).toBeCloseTo(0.788206, 6);
     expect(result.recordEvery).toBe(50);
     expect(result.gradientNorms[0]).toHaveLength(2);
     expect(result.status).toBe('done: 500 iterations');
+    expect(result.finalCost).toBeLessThan(result.costs.at(-1));
     expect(result.milliseconds).toBeGreaterThan(0);
   });
 
@@ -54,7 +55,7 @@ describe('npm run train', () => {
   });
 
   it.each([
-    [['--layers', '3,3,1'], /^error: --layers must be .*starting with 2 .*ending with 1.*; got \[3,3,1\]\n$/],
+    [['--layers', '3,3,1'], /^error: --layers must be .*starting with 2 .*ending with 1.*; got "3,3,1"\n$/],
     [['--layers', '2,3,2'], /^error: --layers .*ending with 1/],
     [['--layers', '2,3,1', '--init', 'xavier'], /^error: --init must be one of zeros, normal, lecun, glorot, he, constant; got "xavier"\n$/],
     [['--layers', '2,3,1', '--hidden', 'softplus'], /^error: --hidden must be one of sigmoid, tanh, relu, leaky-relu, linear; got "softplus"\n$/],

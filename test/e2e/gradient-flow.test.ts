@@ -29,7 +29,7 @@ describe('gradient flow explorer', () => {
     const { page, close } = await openPage(`${site.url}lessons/vanishing-exploding-gradients/`, { javaScriptEnabled: false });
     try {
       const s = await state(page);
-      expect(s.status).toBe('Computed when the site was built: Done: 600 iterations · cost 0.693147 at iteration 580');
+      expect(s.status).toBe('Computed when the site was built: Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
       for (const c of CHARTS) expect(s.figures[c].svg, c).toBe(1);
       expect(s.figures.gradients.caption).toMatch(/the vanishing range \(below 10⁻⁶\) holds every layer/);
       expect(s.figures.network.caption).toMatch(/^One draw of the weights \(seed 42\).*within [\d.]+ % of the prediction/);
@@ -48,7 +48,7 @@ describe('gradient flow explorer', () => {
         await show(page);
         await page.waitForFunction((i) => document.querySelector(i)!.querySelector('.flow-status')!.textContent!.startsWith('Iteration'), ISLAND);
         const s = await settled(page);
-        expect(s.status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+        expect(s.status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
         await page.locator(ISLAND).screenshot({ path: artifactPath(`gradient-flow-${colorScheme}.png`) });
         if (colorScheme === 'light') {
           const violations = await axeOn(page);
@@ -76,7 +76,7 @@ describe('gradient flow explorer', () => {
         if (attempt === 0) await show(page);
         else await page.click(`${ISLAND} button[data-action="reset"]`);
         await page.waitForFunction((i) => document.querySelector(i)!.querySelector('.flow-status')!.textContent!.startsWith('Iteration'), ISLAND);
-        expect((await settled(page)).status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+        expect((await settled(page)).status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
         const during = (await longTasks(page)).slice(before);
         worst.push(Math.max(0, ...during));
         console.log(`gradient flow default run ${attempt + 1}: ${Date.now() - t0} ms, ${during.length} long tasks, longest ${worst.at(-1)!.toFixed(0)} ms`);
@@ -282,13 +282,13 @@ describe('gradient flow explorer', () => {
       await page.click(`${ISLAND} button[data-action="play"]`);
       const s = await settled(page);
       // The browser's run equals the build's, so nothing needs redrawing.
-      expect(s.status).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+      expect(s.status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
       expect(s.figures).toEqual(prerender.figures);
       expect(await swaps()).toEqual({ gradients: 0, histograms: 0, network: 0, average: 0 });
       // A new setting is computed to the end without intermediate frames: one new chart each.
       await set(page, 'select[data-param="init"]', 'lecun');
       const lecun = await settled(page);
-      expect(lecun.status).toMatch(/^Done: 600 iterations · cost 0\.1\d+ at iteration 580$/);
+      expect(lecun.status).toMatch(/^Done: 600 iterations · last recorded cost 0\.1\d+ \(iteration 580\)$/);
       const counted = await swaps();
       expect(counted.gradients).toBe(1);
       expect(counted.histograms).toBe(1);

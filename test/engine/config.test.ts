@@ -38,6 +38,11 @@ describe('training config', () => {
     expect(() => parseTrainConfig({ init: 'normal', scale: -1.5 })).toThrow(/scale must be a number from 0 to/);
   });
 
+  it('reports the value as written, not as parsed', () => {
+    expect(() => parseTrainConfig({ iterations: 'abc' })).toThrow('iterations must be a positive integer ≤ 1000000; got "abc"');
+    expect(() => parseTrainConfig({ learningRate: '1e999' })).toThrow('learningRate must be a number > 0 and ≤ 1000000; got "1e999"');
+  });
+
   it('ignores inherited keys of the raw object', () => {
     const raw = Object.create({ learningRate: 99 }) as Record<string, unknown>;
     expect(parseTrainConfig(raw).learningRate).toBe(1.2);

@@ -50,7 +50,7 @@ describe('the default run (normal × 0.01): every gradient vanishes', () => {
     expect(snap.status).toEqual({ state: 'done', message: 'done: 600 iterations' });
     expect(snap.history.iterations.length).toBe(30);
     expect(snap.history.iterations.at(-1)).toBe(580);
-    expect(flowStatus(snap)).toBe('Done: 600 iterations · cost 0.693147 at iteration 580');
+    expect(flowStatus(snap)).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
   });
 
   it('keeps all 7 gradient norms between 10⁻¹⁰ and the vanishing threshold, and says so', () => {

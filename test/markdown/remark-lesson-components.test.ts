@@ -6,7 +6,9 @@ import { VFile } from 'vfile';
 import remarkLessonComponents from '../../src/markdown/remark-lesson-components.ts';
 
 interface Attr { name: string; value: unknown }
-const run = (mdx: string) => {
+const IMPORTS = "import { Experiment, CostCurve } from '~/components';\nimport Foo from './foo.astro';\n\n";
+const run = (body: string) => {
+  const mdx = IMPORTS + body;
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkLessonComponents, { root: '/repo' });
   const tree = processor.parse(mdx);
   processor.runSync(tree, new VFile({ path: '/repo/content/lessons/x.mdx', value: mdx }));
@@ -25,20 +27,20 @@ describe('remark-lesson-components', () => {
 
   it('injects the source line and the referenced experiments', () => {
     const [exp, fig] = run(`${declare}<CostCurve experiment="zeros" yScale="log" />\n`);
-    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:1');
-    expect(attr(fig, '__source')).toBe('content/lessons/x.mdx:3');
+    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:4');
+    expect(attr(fig, '__source')).toBe('content/lessons/x.mdx:6');
     const decls = JSON.parse(attr(fig, '__experiments') as string);
     expect(decls).toHaveLength(1);
     expect(decls[0]).toMatchObject({ id: 'zeros', config: { init: 'zeros', learningRate: 1.2, iterations: 10000 } });
   });
 
   it('fails on an unknown experiment id, naming the declared ones', () => {
-    expect(() => run(`${declare}<CostCurve experiment="big" />\n`)).toThrow('content/lessons/x.mdx:3: <CostCurve> prop "experiment" must be one of the experiments declared in this lesson (zeros); got "big"');
+    expect(() => run(`${declare}<CostCurve experiment="big" />\n`)).toThrow('content/lessons/x.mdx:6: <CostCurve> prop "experiment" must be one of the experiments declared in this lesson (zeros); got "big"');
   });
 
   it('fails on a bad prop value at compile time', () => {
     expect(() => run(`${declare}<CostCurve experiment="zeros" yScale="cubic" />\n`)).toThrow('<CostCurve> prop "yScale" must be one of linear, log; got "cubic"');
-    expect(() => run('<Experiment id="a" layers="2,3,2" />\n')).toThrow(/content\/lessons\/x\.mdx:1: <Experiment> prop "layers" must be/);
+    expect(() => run('<Experiment id="a" layers="2,3,2" />\n')).toThrow(/content\/lessons\/x\.mdx:4: <Experiment> prop "layers" must be/);
     expect(() => run('<Experiment id="a" learningRate={0} />\n')).toThrow(/prop "learningRate" must be a number > 0/);
     expect(() => run('<Experiment id="a" init="xavier" />\n')).toThrow(/prop "init" must be one of zeros, normal, lecun, glorot, he, constant; got "xavier"/);
     expect(() => run(`${declare}${declare}`)).toThrow(/prop "id" must be unique in the lesson; got "zeros"/);
@@ -46,8 +48,14 @@ describe('remark-lesson-components', () => {
 
   it('evaluates literal expressions: numbers, negatives, arrays, strings', () => {
     const [exp] = run('<Experiment id="a" layers={[2, 4, 1]} learningRate={0.5} seed={7} />\n');
-    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:1');
+    expect(attr(exp, '__source')).toBe('content/lessons/x.mdx:4');
     expect(() => run('<Experiment id="a" scale={-1} init="normal" />\n')).toThrow(/prop "scale" must be a number from 0/);
+  });
+
+  it('names a misspelled or unimported component with the file and line', () => {
+    expect(() => run('<Experimnt id="a" />\n')).toThrow("content/lessons/x.mdx:4: <Experimnt> is not imported or defined in this file; did you mean <Experiment>?");
+    expect(() => run('<SummaryTable experiments="a" />\n')).toThrow("content/lessons/x.mdx:4: <SummaryTable> is a lesson component but is not imported in this file; add: import { SummaryTable } from '~/components';");
+    expect(() => run('<Widget />\n')).toThrow(/^content\/lessons\/x\.mdx:4: <Widget> is not imported or defined in this file$/);
   });
 
   it('leaves other JSX alone', () => {
