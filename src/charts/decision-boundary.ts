@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { GridSpec } from '../engine/grid.ts';
 import { cell, chartStyle, fmt, fmtInt, type AriaOptions, type ChartTable } from './common.ts';
 import { classColors, classNames, ink, probabilityFill } from './theme.ts';
+import { renderAsPath } from './dots.ts';
 
 /** P(y = 1) on the grid `spec` (nx·ny values, rows from yMin up, x inner) and the labelled data. */
 export interface DecisionBoundaryData {
@@ -110,6 +111,7 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
     for (const c of [0, 1]) {
       marks.push(Plot.dot(idx.filter((j) => Y[j] === c), {
         x: (j: number) => X[j], y: (j: number) => X[m + j], r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5,
+        render: renderAsPath({ r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5 }),
       }));
     }
   }

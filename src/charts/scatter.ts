@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { cell, chartStyle, fmtInt, legendMarks, subsample, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
 import { background, classColors, classNames } from './theme.ts';
+import { renderAsPath } from './dots.ts';
 
 /** One panel: a labelling of the m points (0/1 each; other values are not drawn). */
 export interface ScatterPanel {
@@ -56,6 +57,20 @@ interface Point {
   c: number;
 }
 
+/** Splits `text` into lines of at most about `max` characters, at spaces. */
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function check(data: ScatterData): void {
   if (!(Number.isInteger(data.m) && data.m >= 0) || data.X.length < 2 * data.m) {
     throw new RangeError(`scatter needs X with 2 × m values, got m=${data.m} and ${data.X.length} values`);
@@ -91,12 +106,16 @@ export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}
       if (Number.isFinite(x) && Number.isFinite(y)) points.push({ p, x, y, c: panel.labels[j] });
     }
   });
-  const twoLines = panels.some((p) => p.subtitle);
-  const marginTop = o.legendHeight + (twoLines ? 32 : 20);
+  // Long panel titles wrap so small multiples do not run into each other.
+  const maxChars = Math.max(12, Math.floor((o.width / Math.max(1, panels.length)) / 6.2));
+  const heads = panels.map((p) => [...wrap(p.title, maxChars), ...(p.subtitle ? [p.subtitle] : [])]);
+  const lines = Math.max(1, ...heads.map((h) => h.length));
+  const marginTop = o.legendHeight + 8 + 12 * lines;
   const r = o.r ?? (panels.length <= 2 ? o.rLarge : o.rSmall);
   const items: LegendItem[] = [0, 1].map((c) => ({ label: o.classNames[c], color: classColors[c], swatch: 'dot' }));
   const dots = [0, 1].map((c) => Plot.dot(points, {
     filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: 'p', r, fill: classColors[c], stroke: background, strokeWidth: 0.4,
+    render: renderAsPath({ r, fill: classColors[c], stroke: background, strokeWidth: 0.4 }),
   }));
   return {
     width: o.width,
@@ -115,7 +134,7 @@ export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}
       axis: 'top',
       label: null,
       padding: 0.12,
-      tickFormat: (i: number) => (panels[i].subtitle ? `${panels[i].title}\n${panels[i].subtitle}` : panels[i].title),
+      tickFormat: (i: number) => heads[i].join('\n'),
     },
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),

@@ -159,13 +159,14 @@ function share(probs: ArrayLike<number>): { class1: number; finite: number } {
 }
 
 /** Caption and data of the small multiples (the table holds each map's coarse subgrid). */
-export function mapsView(runs: readonly SchemeRun[], data: Dataset, spec: GridSpec): ComparisonView & { tables: { caption: string; table: ChartTable }[] } {
+export function mapsView(runs: readonly SchemeRun[], data: Dataset, spec: GridSpec, options: { tables?: boolean } = {}): ComparisonView & { tables: { caption: string; table: ChartTable }[] } {
   const parts = runs.map((r) => {
     const { class1, finite } = share(r.grid ?? []);
     if (finite === 0) return `${label(r)} (iteration ${fmtInt(r.gridIteration)}) has no finite prediction`;
     return `${label(r)} (iteration ${fmtInt(r.gridIteration)}) predicts class 1 on ${Math.round((100 * class1) / finite)} % of the plane`;
   });
-  const tables = runs.map((r) => ({ caption: `${label(r)}, iteration ${fmtInt(r.gridIteration)}`, table: decisionBoundaryTable(mapData(r, data, spec)) }));
+  // The tables are the costly part; a live redraw asks for them only when they are shown.
+  const tables = options.tables === false ? [] : runs.map((r) => ({ caption: `${label(r)}, iteration ${fmtInt(r.gridIteration)}`, table: decisionBoundaryTable(mapData(r, data, spec)) }));
   return {
     title: 'Decision boundary of each initialization',
     caption: `P(y = 1) on a ${spec.nx} × ${spec.ny} grid with the ${fmtInt(data.m)} training points on top; the line is P = 0.5. ${parts.join('; ')}.`,

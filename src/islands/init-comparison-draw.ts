@@ -100,11 +100,12 @@ export class ComparisonDrawer {
     d.maps.delete(map);
     d.mapAt.set(map, now);
     const put = this.buildMap(runs.find((r) => r.scheme === map)!);
-    const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec);
+    const withTables = !computing || this.isOpen('.compare-maps-data');
+    const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec, { tables: withTables });
     return [() => {
       put();
       this.text('.compare-maps-caption', view.caption);
-      if (!computing || this.isOpen('.compare-maps-data')) {
+      if (withTables) {
         this.html('.compare-maps-table', view.tables.map((t) => tableHtml(t.table, { caption: t.caption, rowHeaders: true })).join(''));
       }
     }];

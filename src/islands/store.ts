@@ -56,7 +56,10 @@ function schedule(q: FrameQueue): void {
   const run = () => {
     q.scheduled = false;
     const start = performance.now();
-    while (q.jobs.length > 0 && performance.now() - start < FRAME_BUDGET_MS) q.jobs.shift()!();
+    // Only jobs queued before this frame run now; a job that queues another (a render asking for
+    // one more frame) waits for the next frame, as requestAnimationFrame itself would.
+    let budget = q.jobs.length;
+    while (budget-- > 0 && performance.now() - start < FRAME_BUDGET_MS) q.jobs.shift()!();
     if (q.jobs.length > 0) schedule(q);
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);

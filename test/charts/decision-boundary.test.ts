@@ -38,9 +38,11 @@ describe('decisionBoundary', () => {
     expect(parseSvg(svg).root.querySelectorAll('image')).toHaveLength(1);
     expect(groups(svg, 'contour')).toHaveLength(1);
     const dots = groups(svg, 'dot');
-    expect(dots.reduce((n, g) => n + g.querySelectorAll('circle').length, 0)).toBe(d.m);
-    expect(dots.map((g) => g.getAttribute('fill'))).toEqual([...classColors]);
-    expect(dots.every((g) => g.getAttribute('stroke') === 'currentColor')).toBe(true);
+    // Each class is one group: an outline path underneath and a fill path, one sub-path per point.
+    const circles = (g: Element) => [...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0;
+    expect(dots.reduce((n, g) => n + circles(g), 0)).toBe(d.m);
+    expect(dots.map((g) => g.getAttribute('data-fill'))).toEqual([...classColors]);
+    expect(dots.every((g) => g.querySelector('path')?.getAttribute('stroke') === 'currentColor')).toBe(true);
     const t = texts(svg);
     expect(t).toContain('He');
     expect(t).toContain('x₁ →');
@@ -78,7 +80,7 @@ describe('decisionBoundary', () => {
     const svg = renderSvg(decisionBoundary(data));
     expect(svg).not.toMatch(/NaN|Infinity|⚠/);
     expect(rasterPixels(svg).px(0, 0)[3]).toBe(0);
-    expect(groups(svg, 'dot').reduce((n, g) => n + g.querySelectorAll('circle').length, 0)).toBe(1);
+    expect(groups(svg, 'dot').reduce((n, g) => n + ([...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)).toBe(1);
   });
 
   it('rejects mismatched sizes', () => {

@@ -17,9 +17,14 @@ const fourPanels = (): ScatterData => {
   };
 };
 
-/** Data points: circles of dot marks, leaving out the legend's swatches (aria-hidden). */
-const circles = (svg: string) => groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden')).flatMap((g) => [...g.querySelectorAll('circle')]);
-const count = (svg: string) => circles(svg).length;
+/** Data-point groups (one path of circles per facet), leaving out the legend's swatches (aria-hidden). */
+const pointGroups = (svg: string) => groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
+/** Number of dots drawn: one sub-path ("M x,y h0") per point in each group's top (fill) path. */
+const circlesIn = (g: Element) => [...g.querySelectorAll('g[data-fill]')].concat(g.matches('[data-fill]') ? [g] : [])
+  .reduce((n, layer) => n + ([...layer.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
+const count = (svg: string) => pointGroups(svg).reduce((n, g) => n + circlesIn(g), 0);
+/** Radius of the dots: half the stroke width of the top (fill) path. */
+const radius = (svg: string) => String(Number([...pointGroups(svg)[0].querySelectorAll('path')].at(-1)?.getAttribute('stroke-width')) / 2);
 
 describe('scatter', () => {
   it('draws m circles per panel, coloured by class, in one svg with the aria-label', () => {
@@ -30,12 +35,13 @@ describe('scatter', () => {
     expect(root.getAttribute('role')).toBe('img');
     expect(root.getAttribute('aria-label')).toBe('Scatter plot of 200 points in 2 panels: actual, predicted');
         expect(count(svg)).toBe(2 * d.m);
-    const byClass = groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden')).map((g) => [g.getAttribute('fill') ?? g.querySelector('g[fill]')?.getAttribute('fill'), g.querySelectorAll('circle').length]);
-    // Faceted marks: one outer group per mark, one inner group (carrying the fill) per panel.
+    const byClass = pointGroups(svg).map((g) => [g.getAttribute('data-fill') ?? g.querySelector('g[data-fill]')?.getAttribute('data-fill'), circlesIn(g)]);
+    // Faceted marks: one outer group per mark, one inner group (carrying the fill) per panel, each a single path.
     const actual0 = Array.from(d.panels[0].labels).filter((v) => v === 0).length;
     const pred0 = Array.from(d.panels[1].labels).filter((v) => v === 0).length;
-    expect(byClass).toContainEqual([classColors[0], actual0 + pred0]);
-    expect(byClass).toContainEqual([classColors[1], 2 * d.m - actual0 - pred0]);
+    const total = (color: string) => byClass.filter(([c]) => c === color).reduce((n, [, k]) => n + Number(k), 0);
+    expect(total(classColors[0])).toBe(actual0 + pred0);
+    expect(total(classColors[1])).toBe(2 * d.m - actual0 - pred0);
     expect(svg).not.toMatch(/NaN|⚠|<figure/);
   });
 
@@ -56,8 +62,8 @@ describe('scatter', () => {
     const svg = renderSvg(o);
     expect(count(svg)).toBe(4 * data().m);
     // Smaller dots for small multiples.
-    expect(circles(svg)[0].getAttribute('r')).toBe(String(defaults.rSmall));
-    expect(circles(renderSvg(scatter(twoPanels())))[0].getAttribute('r')).toBe(String(defaults.rLarge));
+    expect(radius(svg)).toBe(String(defaults.rSmall));
+    expect(radius(renderSvg(scatter(twoPanels())))).toBe(String(defaults.rLarge));
     const height = Number(parseSvg(svg).root.getAttribute('height'));
     expect(height).toBeGreaterThan(150);
     expect(height).toBeLessThan(360);

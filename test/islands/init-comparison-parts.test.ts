@@ -47,16 +47,17 @@ describe('init comparison parts', () => {
 
   it('swaps only the changing layers of a map, keeping its points', () => {
     const { svg } = svgOf(renderSvg(mapPlot(early, data, spec)));
-    const dots = svg.querySelectorAll('[aria-label="dot"] circle');
-    expect(dots).toHaveLength(1000);
+    // Points are drawn as one path per class (a sub-path per point).
+    const dots = svg.querySelectorAll('[aria-label="dot"] path:last-child');
+    expect([...dots].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)).toBe(1000);
     const { svg: layers } = svgOf(renderSvg(mapPlot(run, data, spec, { points: false })));
-    expect(layers.querySelectorAll('circle')).toHaveLength(0);
+    expect(layers.querySelectorAll('[aria-label="dot"]')).toHaveLength(0);
     const href = layers.querySelector('[aria-label="raster"] image')!.getAttribute('href');
     expect(patchLayers(svg, layers)).toBe(true);
     expect(svg.querySelector('[aria-label="raster"] image')!.getAttribute('href')).toBe(href);
     expect(svg.querySelector('[aria-label="text"]')!.textContent).toBe('LeCun, iter. 200');
     expect(svg.getAttribute('aria-label')).toContain('after 200 iterations');
-    expect(svg.querySelectorAll('[aria-label="dot"] circle')[0]).toBe(dots[0]);
+    expect(svg.querySelectorAll('[aria-label="dot"] path:last-child')[0]).toBe(dots[0]);
     // One clip path, the one the new contour refers to.
     const clips = svg.querySelectorAll('clipPath');
     expect(clips).toHaveLength(1);

@@ -63,4 +63,19 @@ describe('store', () => {
     // With a 10 ms budget and 6 ms renders, no frame runs more than two of them.
     expect(new Set(ticks).size).toBeGreaterThan(2);
   });
+
+  it('runs a render that asks for another frame on the next frame, not in a loop', async () => {
+    const frames: number[] = [];
+    const tick = { n: 0 };
+    const timer = setInterval(() => tick.n++, 0);
+    const again: (s: number) => void = perFrame((k: number) => {
+      frames.push(tick.n);
+      if (k < 3) again(k + 1);
+    });
+    again(0);
+    await new Promise((r) => setTimeout(r, 100));
+    clearInterval(timer);
+    expect(frames).toHaveLength(4);
+    expect(new Set(frames).size).toBe(4); // each render in a frame of its own
+  });
 });
