@@ -99,16 +99,25 @@ export function createWorkspace(layers: readonly number[], m: number): Workspace
 export function linearForward(
   W: Float64Array, b: Float64Array, Aprev: Float64Array, Z: Float64Array, rows: number, cols: number, m: number,
 ): void {
+  // Row by row, one streaming pass per input: each sum keeps numpy's order (w0·a0 + w1·a1 + … then + b).
   for (let i = 0; i < rows; i++) {
     const zi = i * m;
     const wi = i * cols;
     const w0 = W[wi];
     const bi = b[i];
-    for (let j = 0; j < m; j++) {
-      let s = w0 * Aprev[j];
-      for (let k = 1, ak = m + j; k < cols; k++, ak += m) s += W[wi + k] * Aprev[ak];
-      Z[zi + j] = s + bi;
+    if (cols === 1) {
+      for (let j = 0; j < m; j++) Z[zi + j] = w0 * Aprev[j] + bi;
+      continue;
     }
+    for (let j = 0; j < m; j++) Z[zi + j] = w0 * Aprev[j];
+    for (let k = 1; k < cols - 1; k++) {
+      const wk = W[wi + k];
+      const ak = k * m;
+      for (let j = 0; j < m; j++) Z[zi + j] += wk * Aprev[ak + j];
+    }
+    const wl = W[wi + cols - 1];
+    const al = (cols - 1) * m;
+    for (let j = 0; j < m; j++) Z[zi + j] = Z[zi + j] + wl * Aprev[al + j] + bi;
   }
 }
 
@@ -141,13 +150,15 @@ export function linearBackward(
     db[i] = invM * s;
   }
   if (dAprev === null) return;
+  // dA_prev[k] = Σ_i W[i][k]·dZ[i], summed in order i = 0, 1, … as one streaming pass per i.
   for (let k = 0; k < cols; k++) {
     const ak = k * m;
     const w0 = W[k];
-    for (let j = 0; j < m; j++) {
-      let s = w0 * dZ[j];
-      for (let i = 1, zi = m + j; i < rows; i++, zi += m) s += W[i * cols + k] * dZ[zi];
-      dAprev[ak + j] = s;
+    for (let j = 0; j < m; j++) dAprev[ak + j] = w0 * dZ[j];
+    for (let i = 1; i < rows; i++) {
+      const wik = W[i * cols + k];
+      const zi = i * m;
+      for (let j = 0; j < m; j++) dAprev[ak + j] += wik * dZ[zi + j];
     }
   }
 }
