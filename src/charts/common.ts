@@ -139,16 +139,33 @@ export function logTickFormat(v: number): string {
   return fmt(v);
 }
 
+/** A log y axis over `domain` with gridlines, our ticks and labels, labelled "<label>, log scale". */
+export function logAxis(domain: [number, number], label: string): Plot.ScaleOptions {
+  return { type: 'log', domain, label: `${label}, log scale`, ticks: logTicks(domain), tickFormat: logTickFormat, grid: true };
+}
+
+/**
+ * Right end of an iteration axis: `total` when finite and > 0 (a live run then grows left to right),
+ * else the largest finite iteration, at least 1.
+ */
+export function iterationEnd(total: number | undefined, ...iterations: readonly (readonly number[])[]): number {
+  if (total !== undefined && Number.isFinite(total) && total > 0) return total;
+  let last = 1;
+  for (const list of iterations) for (const x of list) if (x > last && x < Infinity) last = x;
+  return last;
+}
+
 /**
  * Indices 0, k, 2k, … of n records (and always the last one) with k chosen so at most `max` rows remain.
- * @returns the indices, the step k, and a note for the table when rows were left out (else undefined).
+ * @returns the indices, the step k, and a note for the table when rows were left out (else undefined),
+ * naming the rows `noun` ("Every 2nd point and the last …").
  */
-export function subsample(n: number, max: number): { indices: number[]; step: number; note?: string } {
+export function subsample(n: number, max: number, noun = 'record'): { indices: number[]; step: number; note?: string } {
   const step = Math.max(1, Math.ceil(n / max));
   const indices: number[] = [];
   for (let i = 0; i < n; i += step) indices.push(i);
   if (n > 0 && indices[indices.length - 1] !== n - 1) indices.push(n - 1);
-  const note = step > 1 ? `Every ${ordinal(step)} record and the last (${indices.length} of ${n} rows).` : undefined;
+  const note = step > 1 ? `Every ${ordinal(step)} ${noun} and the last (${indices.length} of ${n} rows).` : undefined;
   return { indices, step, note };
 }
 
@@ -175,7 +192,7 @@ export interface LegendLayout {
 }
 
 /** Height in px of one legend row. */
-export const legendRowHeight = fontSize + 6;
+const legendRowHeight = fontSize + 6;
 
 /** A short horizontal line as a Plot symbol (for line swatches). */
 const lineSymbol = { draw(ctx: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }) { ctx.moveTo(-8, 0); ctx.lineTo(8, 0); } };
@@ -239,6 +256,19 @@ export function legendMarks(items: readonly LegendItem[], layout: LegendLayout):
     }));
   });
   return marks;
+}
+
+/**
+ * A legend in rows above the frame, between the side margins, its first row at `top` px: the
+ * marginTop the chart needs for it (26 without items) and its marks.
+ */
+export function legendAbove(
+  items: readonly LegendItem[], box: { width: number; marginLeft: number; marginRight: number }, top = 18,
+): { marginTop: number; marks: Plot.Markish[] } {
+  const width = box.width - box.marginLeft - box.marginRight;
+  const rows = legendRows(items, width);
+  const marginTop = rows ? top + rows * legendRowHeight + 10 : 26;
+  return { marginTop, marks: legendMarks(items, { left: box.marginLeft, top, width, marginLeft: box.marginLeft, marginTop }) };
 }
 
 /** The style every chart gets: the theme's font size (Plot's default is 10 px). */

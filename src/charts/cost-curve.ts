@@ -4,13 +4,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  cell, chartStyle, fmt, fmtInt, legendMarks, legendRowHeight, legendRows, logDomain, logTickFormat, logTicks,
-  subsample, type AriaOptions, type ChartTable, type LegendItem,
+  cell, chartStyle, fmt, fmtInt, iterationEnd, legendAbove, logAxis, logDomain, subsample, type AriaOptions, type ChartTable,
+  type LegendItem,
 } from './common.ts';
-import { background, faint, ink, seriesColor } from './theme.ts';
-
-/** Top of the legend in px: below Plot's y-axis label, which sits at the very top of the svg. */
-const legendTop = 18;
+import { faint, halo, ink, seriesColor } from './theme.ts';
 
 /** One run's recorded costs; `iterations[i]` is the iteration `costs[i]` was recorded at. */
 export interface CostSeries {
@@ -83,11 +80,7 @@ function prepare(data: CostCurveData, log: boolean, floor: number, top: number):
   });
 }
 
-function xMax(data: CostCurveData): number {
-  if (Number.isFinite(data.totalIterations) && data.totalIterations > 0) return data.totalIterations;
-  const last = Math.max(1, ...data.series.flatMap((s) => s.iterations.filter(Number.isFinite)));
-  return last;
-}
+const xMax = (data: CostCurveData) => iterationEnd(data.totalIterations, ...data.series.map((s) => s.iterations));
 
 /**
  * Plot options for cost curves: one line per series (palette colours, a legend when there are
@@ -106,9 +99,8 @@ export function costCurve(data: CostCurveData, options: Partial<CostCurveOptions
     : [0, Math.max(...finite, threshold ?? 0, 0) * 1.05 || 1];
   const prepared = prepare(data, log, floor, yDomain[1]);
   const items: LegendItem[] = prepared.length > 1 ? prepared.map((p) => ({ label: p.series.label, color: p.color, swatch: 'line' })) : [];
-  const legendWidth = o.width - o.marginLeft - o.marginRight;
-  const rows = legendRows(items, legendWidth);
-  const marginTop = rows ? legendTop + rows * legendRowHeight + 10 : 26;
+  // The legend's top (18 px) is below Plot's y-axis label, which sits at the very top of the svg.
+  const legend = legendAbove(items, o);
   // Where a cost sits in the y domain, 0 (bottom) to 1 (top), to keep labels off the axes and legend.
   const fraction = (y: number) => (log ? Math.log(y / yDomain[0]) / Math.log(yDomain[1] / yDomain[0]) : y / yDomain[1]);
   const marks: Plot.Markish[] = [];
@@ -117,7 +109,7 @@ export function costCurve(data: CostCurveData, options: Partial<CostCurveOptions
     marks.push(Plot.ruleY([threshold], { stroke: ink, strokeOpacity: faint.rule, strokeDasharray: '5,4' }));
     marks.push(Plot.text([threshold], {
       x: total, y: (d: number) => d, dy: below ? 4 : -4, lineAnchor: below ? 'top' : 'bottom', textAnchor: 'end', fill: ink,
-      text: () => o.thresholdLabel ?? `cost = ${fmt(threshold)}`, stroke: background, strokeWidth: 3, paintOrder: 'stroke',
+      text: () => o.thresholdLabel ?? `cost = ${fmt(threshold)}`, ...halo,
     }));
   }
   for (const p of prepared) {
@@ -134,25 +126,22 @@ export function costCurve(data: CostCurveData, options: Partial<CostCurveOptions
     marks.push(Plot.dot([at], { x: 'x', y: 'y', symbol: 'times', r: 6, stroke: p.color, strokeWidth: 3 }));
     marks.push(Plot.text([at], {
       x: 'x', y: 'y', dx: right ? -10 : 10, dy: (high ? 14 : -14) * (i + 1), textAnchor: right ? 'end' : 'start', fill: ink,
-      text: () => `${prepared.length > 1 ? `${p.series.label}: ` : ''}diverged at iteration ${fmtInt(at.x)}`,
-      stroke: background, strokeWidth: 3, paintOrder: 'stroke',
+      text: () => `${prepared.length > 1 ? `${p.series.label}: ` : ''}diverged at iteration ${fmtInt(at.x)}`, ...halo,
     }));
   });
-  marks.push(...legendMarks(items, { left: o.marginLeft, top: legendTop, width: legendWidth, marginLeft: o.marginLeft, marginTop }));
+  marks.push(...legend.marks);
   return {
     width: o.width,
     height: o.height,
     marginLeft: o.marginLeft,
     marginRight: o.marginRight,
     marginBottom: o.marginBottom,
-    marginTop,
+    marginTop: legend.marginTop,
     style: chartStyle,
     ariaLabel: o.ariaLabel ?? `Line chart: ${o.yLabel} against iteration${prepared.length > 1 ? ` for ${prepared.map((p) => p.series.label).join(', ')}` : ''}${log ? ', log scale' : ''}`,
     ariaDescription: o.ariaDescription,
     x: { domain: [0, total], label: o.xLabel, labelAnchor: 'right', ticks: 6 },
-    y: log
-      ? { type: 'log', domain: yDomain, label: `${o.yLabel}, log scale`, ticks: logTicks(yDomain), tickFormat: logTickFormat, grid: true }
-      : { type: 'linear', domain: yDomain, label: o.yLabel, grid: true, nice: true },
+    y: log ? logAxis(yDomain, o.yLabel) : { type: 'linear', domain: yDomain, label: o.yLabel, grid: true, nice: true },
     marks,
   };
 }

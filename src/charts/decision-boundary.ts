@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { GridSpec } from '../engine/grid.ts';
 import { cell, chartStyle, fmt, fmtInt, type AriaOptions, type ChartTable } from './common.ts';
 import { classColors, classNames, ink, probabilityFill } from './theme.ts';
-import { renderAsPath } from './dots.ts';
+import { pathDot } from './dots.ts';
 
 /** P(y = 1) on the grid `spec` (nx·ny values, rows from yMin up, x inner) and the labelled data. */
 export interface DecisionBoundaryData {
@@ -109,10 +109,7 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
   if (o.points) {
     const idx = Array.from({ length: m }, (_, j) => j).filter((j) => Number.isFinite(X[j]) && Number.isFinite(X[m + j]));
     for (const c of [0, 1]) {
-      marks.push(Plot.dot(idx.filter((j) => Y[j] === c), {
-        x: (j: number) => X[j], y: (j: number) => X[m + j], r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5,
-        render: renderAsPath({ r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5 }),
-      }));
+      marks.push(pathDot(idx.filter((j) => Y[j] === c), { x: (j: number) => X[j], y: (j: number) => X[m + j] }, { r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5 }));
     }
   }
   marks.push(Plot.frame({ stroke: ink, strokeOpacity: 0.25 }));
@@ -158,10 +155,7 @@ export function decisionBoundaryLegend(options: Partial<AriaOptions & { width: n
     color: { type: 'identity' },
     opacity: { type: 'identity' },
     marks: [
-      Plot.raster(probs.map((p) => probabilityFill(p)), {
-        width: n, height: 1, x1: 0, x2: 1, y1: 0, y2: 1,
-        fill: (d: { color: string }) => d.color, fillOpacity: (d: { opacity: number }) => d.opacity,
-      }),
+      probabilityRaster(probs, n, 1, { x1: 0, x2: 1, y1: 0, y2: 1 }),
       Plot.frame({ stroke: ink, strokeOpacity: 0.3 }),
       Plot.text(['P(y = 1)'], { frameAnchor: 'top', dy: -4, lineAnchor: 'bottom', fill: ink }),
       Plot.text([classNames[0]], { frameAnchor: 'top-left', dy: -4, lineAnchor: 'bottom', textAnchor: 'start', fill: ink }),
@@ -170,29 +164,31 @@ export function decisionBoundaryLegend(options: Partial<AriaOptions & { width: n
   };
 }
 
-function area(data: DecisionBoundaryData): { class1: number; min: number; max: number; cells: number } {
+/** Over the finite values of `probs`: how many there are, how many are > 0.5 (class 1), and their range. */
+export function probabilityCounts(probs: ArrayLike<number>): { cells: number; class1: number; min: number; max: number } {
   let class1 = 0;
   let cells = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const p of data.probs) {
+  for (let i = 0; i < probs.length; i++) {
+    const p = probs[i];
     if (!Number.isFinite(p)) continue;
     cells++;
     if (p > 0.5) class1++;
     min = Math.min(min, p);
     max = Math.max(max, p);
   }
-  return { class1: cells ? class1 / cells : 0, min, max, cells };
+  return { cells, class1, min, max };
 }
 
 /** One or two sentences: the share of the plane predicted class 1 and the range of P(y = 1). */
 export function decisionBoundaryCaption(data: DecisionBoundaryData): string {
   check(data);
-  const a = area(data);
+  const a = probabilityCounts(data.probs);
   const { spec } = data;
   const who = data.title ? `${data.title}: the` : 'The';
   if (a.cells === 0) return `${who} network's probabilities are not finite anywhere on the ${spec.nx} × ${spec.ny} grid, so no boundary can be drawn.`;
-  const share = Math.round(a.class1 * 100);
+  const share = Math.round((a.class1 / a.cells) * 100);
   return `${who} network predicts class 1 on ${share} % of the plane [${fmt(spec.xMin)}, ${fmt(spec.xMax)}] × [${fmt(spec.yMin)}, ${fmt(spec.yMax)}], `
     + `with P(y = 1) from ${fmt(a.min)} to ${fmt(a.max)} on a ${spec.nx} × ${spec.ny} grid; ${fmtInt(data.m)} data points are drawn on top.`;
 }

@@ -6,7 +6,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import { cell, fmt, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
-import { droppedNote, drawable, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
+import { countDropped, droppedSentence, droppedTableNote, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
 import { ink, seriesColor } from './theme.ts';
 
 /** Per-layer norms, indexed l − 1 (the fields of DeepLinearGradients in src/engine/theory.ts). */
@@ -47,6 +47,9 @@ function quantities(data: DeepLinearData) {
   ];
 }
 
+/** Values of all three quantities a log axis cannot draw. */
+const dropped = (qs: ReturnType<typeof quantities>) => countDropped(...qs.flatMap((q) => [q.measured, q.closed]));
+
 /**
  * Plot options: for each quantity a closed-form line and measured dots against layer l, log y.
  * Zeros, negatives and non-finite values are not drawn; an in-chart note counts them.
@@ -65,12 +68,9 @@ export function deepLinear(data: DeepLinearData, options: Partial<DeepLinearOpti
       { label: `${q.short} measured`, values: q.measured, color: q.color, style: 'dot' as const },
     ]),
     {
-      width: o.width,
-      height: o.height,
-      yLabel: o.yLabel,
+      ...o,
       legend,
       ariaLabel: o.ariaLabel ?? `Forward signal, backward signal and weight gradient norms against layer l for ${data.measured.length} layers, measured and closed form, log scale`,
-      ariaDescription: o.ariaDescription,
     },
   );
 }
@@ -83,10 +83,8 @@ export function deepLinearCaption(data: DeepLinearData): string {
   const agree = gaps.length === 0 ? '' : worst < 1e-6
     ? ' Measured and closed form agree to within 10⁻⁶ (relative) at every layer.'
     : ` Measured and closed form differ by at most ${fmt(worst * 100)} %.`;
-  const dropped = qs.reduce((n, q) => n + drawable(q.measured).dropped + drawable(q.closed).dropped, 0);
-  const note = dropped ? ` ${droppedNote(dropped)[0].toUpperCase()}${droppedNote(dropped).slice(1)} on the log axis.` : '';
   return `The forward signal ‖A[l]‖ ${range(data.forwardMeasured)}; the backward signal ‖dZ[l]‖ ${range(data.backwardMeasured)}; `
-    + `the weight gradient ‖dW[l]‖ ${range(data.measured)}.${agree}${note}`;
+    + `the weight gradient ‖dW[l]‖ ${range(data.measured)}.${agree}${droppedSentence(dropped(qs))}`;
 }
 
 /** Every layer's measured and closed-form norms (one row per layer). */
@@ -94,10 +92,9 @@ export function deepLinearTable(data: DeepLinearData): ChartTable {
   const qs = quantities(data);
   const L = data.measured.length;
   const rows = Array.from({ length: L }, (_, i) => [i + 1, ...qs.flatMap((q) => [cell(q.measured[i]), cell(q.closed[i])])]);
-  const dropped = qs.some((q) => drawable(q.measured).dropped + drawable(q.closed).dropped > 0);
   return {
     columns: ['layer l', ...qs.flatMap((q) => [`${q.short} measured`, `${q.short} closed form`])],
     rows,
-    ...(dropped ? { note: 'Values of 0 or not finite are listed here but not drawn on the log axis.' } : {}),
+    ...(dropped(qs) ? { note: droppedTableNote } : {}),
   };
 }

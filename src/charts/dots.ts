@@ -3,7 +3,7 @@
  * one <circle> each. A lesson page shows over ten thousand data points; as circles they make the page heavy and
  * every chart swap slow (style, layout and paint scale with the number of SVG nodes).
  */
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -54,4 +54,9 @@ export function renderAsPath(style: DotStyle): Plot.RenderFunction {
     g.setAttribute('data-fill', style.fill);
     return g as unknown as SVGElement;
   };
+}
+
+/** A dot mark of one colour and radius drawn as one path: `style` is both the mark's look and the path's. */
+export function pathDot(data: Plot.Data, options: Plot.DotOptions, style: DotStyle): Plot.Dot {
+  return Plot.dot(data, { ...options, ...style, render: renderAsPath(style) });
 }

@@ -4,7 +4,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import { cell, fmt, type AriaOptions, type ChartTable } from './common.ts';
-import { droppedNote, drawable, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
+import { countDropped, droppedSentence, droppedTableNote, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
 import { seriesColor } from './theme.ts';
 
 /** ‖dW[l]‖ per layer, indexed l − 1 (as DeepLinearGradients in src/engine/theory.ts). */
@@ -38,35 +38,26 @@ export function gradientDepth(data: GradientDepthData, options: Partial<Gradient
       { label: o.measuredLabel, values: data.measured, color: seriesColor(0), style: 'dot' },
       { label: o.closedFormLabel, values: data.closedForm, color: seriesColor(1), style: 'line' },
     ],
-    {
-      width: o.width,
-      height: o.height,
-      yLabel: o.yLabel,
-      ariaLabel: o.ariaLabel ?? `Gradient norm ‖dW[l]‖ against layer l for ${data.measured.length} layers, measured and closed form, log scale`,
-      ariaDescription: o.ariaDescription,
-    },
+    { ...o, ariaLabel: o.ariaLabel ?? `Gradient norm ‖dW[l]‖ against layer l for ${data.measured.length} layers, measured and closed form, log scale` },
   );
 }
 
 /** One or two sentences: measured and closed-form ranges over the layers and their largest gap. */
 export function gradientDepthCaption(data: GradientDepthData): string {
   const gap = largestRelativeGap(data.measured, data.closedForm);
-  const dropped = drawable(data.measured).dropped + drawable(data.closedForm).dropped;
   const agree = gap == null ? '' : gap.gap < 1e-6
     ? ' The two agree to within 10⁻⁶ (relative) at every layer.'
     : ` They differ by at most ${fmt(gap.gap * 100)} % (layer ${gap.l}).`;
-  const note = dropped ? ` ${droppedNote(dropped)[0].toUpperCase()}${droppedNote(dropped).slice(1)} on the log axis.` : '';
-  return `Measured ‖dW[l]‖ ${range(data.measured)}; the closed form ${range(data.closedForm)}.${agree}${note}`;
+  return `Measured ‖dW[l]‖ ${range(data.measured)}; the closed form ${range(data.closedForm)}.${agree}${droppedSentence(countDropped(data.measured, data.closedForm))}`;
 }
 
 /** Every layer's measured and closed-form norm (no subsampling: one row per layer). */
 export function gradientDepthTable(data: GradientDepthData): ChartTable {
   const L = Math.max(data.measured.length, data.closedForm.length);
   const rows = Array.from({ length: L }, (_, i) => [i + 1, cell(data.measured[i]), cell(data.closedForm[i])]);
-  const dropped = drawable(data.measured).dropped + drawable(data.closedForm).dropped;
   return {
     columns: ['layer l', `${defaults.measuredLabel} ‖dW[l]‖`, `${defaults.closedFormLabel} ‖dW[l]‖`],
     rows,
-    ...(dropped ? { note: 'Values of 0 or not finite are listed here but not drawn on the log axis.' } : {}),
+    ...(countDropped(data.measured, data.closedForm) ? { note: droppedTableNote } : {}),
   };
 }

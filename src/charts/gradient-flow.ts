@@ -4,10 +4,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  cell, chartStyle, fmt, fmtInt, isPositiveFinite, legendMarks, legendRowHeight, legendRows, logDomain, logTickFormat,
-  logTicks, subsample, type AriaOptions, type ChartTable, type LegendItem,
+  cell, chartStyle, fmt, fmtInt, isPositiveFinite, iterationEnd, legendAbove, logAxis, logDomain, logTickFormat, subsample,
+  type AriaOptions, type ChartTable, type LegendItem,
 } from './common.ts';
-import { background, depthColors, faint, ink } from './theme.ts';
+import { depthColors, faint, halo, ink } from './theme.ts';
 
 /** ‖dW[l]‖ per record (as TrainHistory.gradientNorms: record × layer, layer index l − 1). */
 export interface GradientFlowData {
@@ -62,8 +62,6 @@ function layerPoints(data: GradientFlowData): { points: { x: number; y: number }
   });
 }
 
-const okBound = (v: number) => isPositiveFinite(v);
-
 /**
  * Plot options: one line per layer (depth colours, legend "layer l"), log y, vanishing range
  * (below `vanishingBelow`) and exploding range (above `explodingAbove`) shaded and labelled.
@@ -73,17 +71,14 @@ export function gradientFlow(data: GradientFlowData, options: Partial<GradientFl
   const o = { ...defaults, ...options };
   const layers = layerPoints(data);
   const colors = depthColors(layers.length);
-  const low = okBound(data.vanishingBelow) ? data.vanishingBelow : null;
-  const high = okBound(data.explodingAbove) && (low == null || data.explodingAbove > low) ? data.explodingAbove : null;
+  const low = isPositiveFinite(data.vanishingBelow) ? data.vanishingBelow : null;
+  const high = isPositiveFinite(data.explodingAbove) && (low == null || data.explodingAbove > low) ? data.explodingAbove : null;
   // One decade beyond each threshold so both shaded ranges are always visible.
   const domain = logDomain(layers.flatMap((l) => l.points.map((p) => p.y)), [...(low ? [low / 10] : []), ...(high ? [high * 10] : [])]);
-  const lastIteration = data.iterations.filter(Number.isFinite).reduce((a, b) => Math.max(a, b), 0);
-  const xMax = o.totalIterations != null && o.totalIterations > 0 ? o.totalIterations : Math.max(1, lastIteration);
+  const xMax = iterationEnd(o.totalIterations, data.iterations);
   const items: LegendItem[] = layers.map((_, l) => ({ label: `layer ${l + 1}`, color: colors[l], swatch: 'line' }));
-  const legendWidth = o.width - o.marginLeft - o.marginRight;
-  const rows = legendRows(items, legendWidth);
-  const marginTop = rows ? o.legendTop + rows * legendRowHeight + 10 : 26;
-  const label = { fill: ink, textAnchor: 'start' as const, dx: 6, fontStyle: 'italic', stroke: background, strokeWidth: 3, paintOrder: 'stroke' };
+  const legend = legendAbove(items, o, o.legendTop);
+  const label = { fill: ink, textAnchor: 'start' as const, dx: 6, fontStyle: 'italic', ...halo };
   const marks: Plot.Markish[] = [];
   if (low) {
     marks.push(Plot.rect([0], { y1: domain[0], y2: low, fill: ink, fillOpacity: faint.band }));
@@ -96,28 +91,28 @@ export function gradientFlow(data: GradientFlowData, options: Partial<GradientFl
   layers.forEach((layer, l) => marks.push(Plot.line(layer.points, { x: 'x', y: 'y', stroke: colors[l], strokeWidth: 1.8 })));
   const zeroLayers = layers.map((layer, l) => (layer.zero ? l + 1 : 0)).filter(Boolean);
   if (zeroLayers.length) {
-    marks.push(Plot.text([zeroNote(zeroLayers)], { frameAnchor: 'bottom-right', dx: -4, dy: -4, textAnchor: 'end', lineAnchor: 'bottom', fill: ink, fontStyle: 'italic', stroke: background, strokeWidth: 3, paintOrder: 'stroke' }));
+    marks.push(Plot.text([`${zeroNote(zeroLayers)} (not drawable on a log axis)`], { frameAnchor: 'bottom-right', dx: -4, dy: -4, textAnchor: 'end', lineAnchor: 'bottom', fill: ink, fontStyle: 'italic', ...halo }));
   }
-  marks.push(...legendMarks(items, { left: o.marginLeft, top: o.legendTop, width: legendWidth, marginLeft: o.marginLeft, marginTop }));
+  marks.push(...legend.marks);
   return {
     width: o.width,
     height: o.height,
     marginLeft: o.marginLeft,
     marginRight: o.marginRight,
     marginBottom: o.marginBottom,
-    marginTop,
+    marginTop: legend.marginTop,
     style: chartStyle,
     ariaLabel: o.ariaLabel ?? `Gradient norm ‖dW[l]‖ of ${layers.length} layers over training, log scale, with the vanishing and exploding ranges shaded`,
     ariaDescription: o.ariaDescription,
     x: { domain: [0, xMax], label: o.xLabel, labelAnchor: 'right', ticks: 6 },
-    y: { type: 'log', domain, label: `${o.yLabel}, log scale`, ticks: logTicks(domain), tickFormat: logTickFormat, grid: true },
+    y: logAxis(domain, o.yLabel),
     marks,
   };
 }
 
 function zeroNote(layers: number[]): string {
   const names = layers.length === 1 ? `layer ${layers[0]} is` : `layers ${layers.join(', ')} are`;
-  return `${names} exactly 0 throughout (not drawable on a log axis)`;
+  return `${names} exactly 0 throughout`;
 }
 
 function describeRecord(data: GradientFlowData, r: number): string {
@@ -142,7 +137,7 @@ export function gradientFlowCaption(data: GradientFlowData): string {
   const list = (ls: number[]) => (ls.length === 0 ? 'no layer' : ls.length === L ? 'every layer' : `layer${ls.length === 1 ? '' : 's'} ${ls.join(', ')}`);
   const zeros = layerPoints(data).map((p, l) => (p.zero ? l + 1 : 0)).filter(Boolean);
   return `‖dW[l]‖ of ${L} layers ${spread}. At the last record the vanishing range (below ${fmt(data.vanishingBelow)}) holds ${list(vanishing)} and the exploding range (above ${fmt(data.explodingAbove)}) holds ${list(exploding)}`
-    + `${zeros.length ? `; ${zeroNote(zeros).replace(' (not drawable on a log axis)', '')}` : ''}.`;
+    + `${zeros.length ? `; ${zeroNote(zeros)}` : ''}.`;
 }
 
 /** Iteration and each layer's norm, every k-th record (at most `defaults.maxTableRows` rows). */

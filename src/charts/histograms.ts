@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { cell, chartStyle, fmt, type AriaOptions, type ChartTable } from './common.ts';
-import { ink, seriesColor } from './theme.ts';
+import { faint, ink, seriesColor } from './theme.ts';
 
 /** One layer's histogram (as `histogram` in src/engine/stats.ts): equal bins over [lo, hi]. */
 export interface LayerHistogram {
@@ -91,7 +91,7 @@ export function histograms(data: HistogramsData, options: Partial<HistogramsOpti
     y: { label: o.yLabel, percent: true, grid: true, ticks: 3, labelAnchor: 'top' },
     marks: [
       Plot.rectY(all, { x1: 'x1', x2: 'x2', y: 'share', fx, fy, fill: seriesColor(0), insetLeft: 0.3, insetRight: 0.3 }),
-      Plot.ruleY([0], { stroke: ink, strokeOpacity: 0.5 }),
+      Plot.ruleY([0], { stroke: ink, strokeOpacity: faint.rule }),
       Plot.text(panels, { fx, fy, text: 'title', frameAnchor: 'top', dy: -4, lineAnchor: 'bottom', fill: ink, fontWeight: 600 }),
     ],
   };

@@ -1,13 +1,10 @@
 /**
- * The shared shape of the per-layer charts (gradient-depth, variance): a measured and a predicted
- * value per layer l = 1..L on a log y axis. Values a log axis cannot show (0, negative, NaN, ±∞)
+ * The shared shape of the per-layer charts (gradient-depth, variance, deep-linear): measured and
+ * predicted values per layer l = 1..L on a log y axis. Values a log axis cannot show (0, negative, NaN, ±∞)
  * are left out of the drawing and counted, so the chart can say so.
  */
 import * as Plot from '@observablehq/plot';
-import {
-  chartStyle, fmt, integerTicks, isPositiveFinite, legendMarks, legendRowHeight, legendRows, logDomain, logTickFormat, logTicks,
-  type LegendItem,
-} from './common.ts';
+import { chartStyle, fmt, integerTicks, isPositiveFinite, legendAbove, logAxis, logDomain, type LegendItem } from './common.ts';
 import { ink } from './theme.ts';
 
 /** How one per-layer series is drawn. */
@@ -42,8 +39,20 @@ export function droppedNote(dropped: number): string {
   return dropped === 0 ? '' : `${dropped} value${dropped === 1 ? '' : 's'} not drawn (0 or not finite)`;
 }
 
-const MARGIN = { left: 60, right: 20, bottom: 36 };
-const LEGEND_TOP = 18;
+/** How many values of all these series a log axis cannot draw. */
+export function countDropped(...series: readonly (readonly number[])[]): number {
+  return series.reduce((n, values) => n + drawable(values).dropped, 0);
+}
+
+/** The caption's sentence on left-out values, with a leading space; '' when none. */
+export function droppedSentence(dropped: number): string {
+  return dropped ? ` ${droppedNote(dropped)} on the log axis.` : '';
+}
+
+/** The table note of per-layer charts that left values out of the drawing. */
+export const droppedTableNote = 'Values of 0 or not finite are listed here but not drawn on the log axis.';
+
+const MARGIN = { marginLeft: 60, marginRight: 20, marginBottom: 36 };
 
 /** Plot options: x = layer l (integers), y = log of the values; series drawn in the given order. */
 export function layerSeriesChart(series: readonly LayerSeries[], o: LayerChartOptions): Plot.PlotOptions {
@@ -52,7 +61,7 @@ export function layerSeriesChart(series: readonly LayerSeries[], o: LayerChartOp
   const domain = logDomain(prepared.flatMap((p) => p.points.map((q) => q.v)));
   const dropped = prepared.reduce((n, p) => n + p.dropped, 0);
   const items: readonly LegendItem[] = o.legend ?? series.map((s) => ({ label: s.label, color: s.color, swatch: s.style === 'dot' ? 'dot' : s.style === 'line' ? 'line' : 'ring' }));
-  const marginTop = LEGEND_TOP + Math.max(1, legendRows(items, o.width - MARGIN.left - MARGIN.right)) * legendRowHeight + 10;
+  const legend = legendAbove(items, { width: o.width, ...MARGIN });
   const marks: Plot.Markish[] = [];
   for (const { s, points } of prepared) {
     if (s.style !== 'dot') marks.push(Plot.line(points, { x: 'l', y: 'v', stroke: s.color, strokeWidth: s.style === 'line' ? 2 : 1, strokeOpacity: s.style === 'line' ? 1 : 0.6 }));
@@ -64,19 +73,17 @@ export function layerSeriesChart(series: readonly LayerSeries[], o: LayerChartOp
   if (dropped > 0) {
     marks.push(Plot.text([droppedNote(dropped)], { frameAnchor: 'bottom-right', dx: -4, dy: -4, textAnchor: 'end', lineAnchor: 'bottom', fill: ink, fontStyle: 'italic' }));
   }
-  marks.push(...legendMarks(items, { left: MARGIN.left, top: LEGEND_TOP, width: o.width - MARGIN.left - MARGIN.right, marginLeft: MARGIN.left, marginTop }));
+  marks.push(...legend.marks);
   return {
     width: o.width,
     height: o.height,
-    marginLeft: MARGIN.left,
-    marginRight: MARGIN.right,
-    marginBottom: MARGIN.bottom,
-    marginTop,
+    ...MARGIN,
+    marginTop: legend.marginTop,
     style: chartStyle,
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     x: { domain: [0.5, L + 0.5], label: 'layer l', labelAnchor: 'right', ticks: integerTicks(L), tickFormat: (l: number) => String(l) },
-    y: { type: 'log', domain, label: `${o.yLabel}, log scale`, ticks: logTicks(domain), tickFormat: logTickFormat, grid: true },
+    y: logAxis(domain, o.yLabel),
     marks,
   };
 }

@@ -25,8 +25,8 @@ export function plotOptions(options: ChartOptions, document: Document): Plot.Plo
   return o as Plot.PlotOptions;
 }
 
-/** 32-bit FNV-1a of a string, in base 36: a short content hash for element ids. */
-function hash(s: string): string {
+/** 32-bit FNV-1a of a string, in base 36: a short content hash (element ids, view keys). */
+export function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);

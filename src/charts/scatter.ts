@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { cell, chartStyle, fmtInt, legendMarks, subsample, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
 import { background, classColors, classNames } from './theme.ts';
-import { renderAsPath } from './dots.ts';
+import { pathDot } from './dots.ts';
 
 /** One panel: a labelling of the m points (0/1 each; other values are not drawn). */
 export interface ScatterPanel {
@@ -58,7 +58,7 @@ interface Point {
 }
 
 /** Splits `text` into lines of at most about `max` characters, at spaces. */
-export function wrap(text: string, max: number): string[] {
+function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -113,10 +113,7 @@ export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}
   const marginTop = o.legendHeight + 8 + 12 * lines;
   const r = o.r ?? (panels.length <= 2 ? o.rLarge : o.rSmall);
   const items: LegendItem[] = [0, 1].map((c) => ({ label: o.classNames[c], color: classColors[c], swatch: 'dot' }));
-  const dots = [0, 1].map((c) => Plot.dot(points, {
-    filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: 'p', r, fill: classColors[c], stroke: background, strokeWidth: 0.4,
-    render: renderAsPath({ r, fill: classColors[c], stroke: background, strokeWidth: 0.4 }),
-  }));
+  const dots = [0, 1].map((c) => pathDot(points, { filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: 'p' }, { r, fill: classColors[c], stroke: background, strokeWidth: 0.4 }));
   return {
     width: o.width,
     marginLeft: o.marginLeft,
@@ -162,11 +159,11 @@ export function scatterCaption(data: ScatterData): string {
 /** The points' coordinates and every panel's label, every k-th point (at most `defaults.maxTableRows` rows). */
 export function scatterTable(data: ScatterData): ChartTable {
   check(data);
-  const { indices, note } = subsample(data.m, defaults.maxTableRows);
+  const { indices, note } = subsample(data.m, defaults.maxTableRows, 'point');
   const rows = indices.map((j) => [cell(data.X[j]), cell(data.X[data.m + j]), ...data.panels.map((p) => cell(p.labels[j]))]);
   return {
     columns: ['x₁', 'x₂', ...data.panels.map((p) => p.title)],
     rows,
-    ...(note ? { note: note.replace('record', 'point') } : {}),
+    ...(note ? { note } : {}),
   };
 }

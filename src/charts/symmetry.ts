@@ -3,8 +3,8 @@
  * A linear axis from 0, so "exactly 0" (units that never become different) shows as a flat line at 0.
  */
 import * as Plot from '@observablehq/plot';
-import { cell, chartStyle, fmt, fmtInt, subsample, type AriaOptions, type ChartTable } from './common.ts';
-import { background, faint, ink, seriesColor } from './theme.ts';
+import { cell, chartStyle, fmt, fmtInt, iterationEnd, subsample, type AriaOptions, type ChartTable } from './common.ts';
+import { faint, halo, ink, seriesColor } from './theme.ts';
 
 /** Largest distance per record (as one column of TrainHistory.symmetry). */
 export interface SymmetryData {
@@ -44,7 +44,7 @@ function points(data: SymmetryData): { x: number; y: number }[] {
 }
 
 /** True when there is at least one record and every distance is exactly 0. */
-function allZero(data: SymmetryData): boolean {
+export function allZero(data: Pick<SymmetryData, 'distance'>): boolean {
   return data.distance.length > 0 && data.distance.every((d) => d === 0);
 }
 
@@ -57,8 +57,7 @@ export function symmetry(data: SymmetryData, options: Partial<SymmetryOptions> =
   const o = { ...defaults, ...options };
   const pts = points(data);
   const top = Math.max(o.minTop, ...pts.map((p) => p.y * 1.08));
-  const last = pts.reduce((a, p) => Math.max(a, p.x), 0);
-  const xMax = o.totalIterations != null && o.totalIterations > 0 ? o.totalIterations : Math.max(1, last);
+  const xMax = iterationEnd(o.totalIterations, pts.map((p) => p.x));
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: ink, strokeOpacity: faint.rule }),
     Plot.line(pts, { x: 'x', y: 'y', stroke: o.color, strokeWidth: 2.5 }),
@@ -66,7 +65,7 @@ export function symmetry(data: SymmetryData, options: Partial<SymmetryOptions> =
   if (pts.length <= 60) marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 2.5, fill: o.color }));
   if (allZero(data)) {
     marks.push(Plot.text(['exactly 0 at every record: the hidden units stay identical'], {
-      frameAnchor: 'bottom-left', dx: 8, dy: -12, textAnchor: 'start', lineAnchor: 'bottom', fill: ink, stroke: background, strokeWidth: 3, paintOrder: 'stroke',
+      frameAnchor: 'bottom-left', dx: 8, dy: -12, textAnchor: 'start', lineAnchor: 'bottom', fill: ink, ...halo,
     }));
   }
   return {

@@ -30,6 +30,9 @@ export const ink = 'currentColor';
 /** Page background for halos behind labels; the site defines --bg, other hosts fall back to Canvas. */
 export const background = 'var(--bg, Canvas)';
 
+/** Text options for a halo in the page colour, so a label stays legible where it crosses lines. */
+export const halo = { stroke: background, strokeWidth: 3, paintOrder: 'stroke' } as const;
+
 /** Opacity of the grid lines and neutral shading drawn in `ink`. */
 export const faint = { grid: 0.12, band: 0.08, rule: 0.5 } as const;
 

@@ -4,7 +4,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import { cell, fmt, type AriaOptions, type ChartTable } from './common.ts';
-import { droppedNote, drawable, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
+import { countDropped, droppedSentence, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
 import { seriesColor } from './theme.ts';
 
 /** Measured and predicted variance per layer, indexed l − 1 (as VarianceProfile in src/engine/theory.ts). */
@@ -40,13 +40,7 @@ export function variance(data: VarianceData, options: Partial<VarianceOptions> =
       { label: o.measuredLabel, values: data.measured, color: seriesColor(0), style: 'dot' },
       { label: o.predictedLabel, values: data.predicted, color: seriesColor(1), style: 'ring-line' },
     ],
-    {
-      width: o.width,
-      height: o.height,
-      yLabel: o.yLabel,
-      ariaLabel: o.ariaLabel ?? `Variance per layer for ${data.measured.length} layers, measured and predicted, log scale`,
-      ariaDescription: o.ariaDescription,
-    },
+    { ...o, ariaLabel: o.ariaLabel ?? `Variance per layer for ${data.measured.length} layers, measured and predicted, log scale` },
   );
 }
 
@@ -54,9 +48,7 @@ export function variance(data: VarianceData, options: Partial<VarianceOptions> =
 export function varianceCaption(data: VarianceData): string {
   const gap = largestRelativeGap(data.measured, data.predicted);
   const ratio = gap == null ? '' : ` The measurement is within ${fmt(gap.gap * 100)} % of the prediction at every layer (largest gap at layer ${gap.l}).`;
-  const dropped = drawable(data.measured).dropped + drawable(data.predicted).dropped;
-  const note = dropped ? ` ${droppedNote(dropped)[0].toUpperCase()}${droppedNote(dropped).slice(1)} on the log axis.` : '';
-  return `Measured variance ${range(data.measured)}; the prediction ${range(data.predicted)}.${ratio}${note}`;
+  return `Measured variance ${range(data.measured)}; the prediction ${range(data.predicted)}.${ratio}${droppedSentence(countDropped(data.measured, data.predicted))}`;
 }
 
 /** Every layer's measured and predicted variance and their ratio (one row per layer). */

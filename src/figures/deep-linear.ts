@@ -5,7 +5,7 @@
  * call the same function, so they cannot drift.
  */
 import type * as Plot from '@observablehq/plot';
-import { deepLinear, deepLinearCaption, deepLinearTable, fmt, superscript, type ChartTable } from '../charts/browser.ts';
+import { deepLinear, deepLinearCaption, deepLinearTable, fmt, fmtInt, isPositiveFinite, superscript, type ChartTable } from '../charts/browser.ts';
 import { depthLimit, type DeepLinearGradients } from '../engine/theory.ts';
 
 /** Everything the explorer shows for one (a, L). */
@@ -56,13 +56,13 @@ export function limitsText(a: number, base: number, shown: readonly number[]): s
   const A = formatA(a);
   let first: string;
   if (d64.overflow !== null && d32.overflow !== null) {
-    first = `With a = ${A}, ‖dW‖ would pass the float64 maximum (${fmt(Number.MAX_VALUE)}) at L = ${d64.overflow.toLocaleString('en-US')}; in float32, the format most GPUs train in, it would pass ${fmt(FLOAT32_MAX)} already at L = ${d32.overflow.toLocaleString('en-US')}.`;
+    first = `With a = ${A}, ‖dW‖ would pass the float64 maximum (${fmt(Number.MAX_VALUE)}) at L = ${fmtInt(d64.overflow)}; in float32, the format most GPUs train in, it would pass ${fmt(FLOAT32_MAX)} already at L = ${fmtInt(d32.overflow)}.`;
   } else if (d64.underflow !== null && d32.underflow !== null) {
-    first = `With a = ${A}, ‖dW‖ would fall below the smallest normal float64 (${fmt(2.2250738585072014e-308)}) at L = ${d64.underflow.toLocaleString('en-US')}; in float32, the format most GPUs train in, below ${fmt(FLOAT32_MIN_NORMAL)} already at L = ${d32.underflow.toLocaleString('en-US')}.`;
+    first = `With a = ${A}, ‖dW‖ would fall below the smallest normal float64 (${fmt(2.2250738585072014e-308)}) at L = ${fmtInt(d64.underflow)}; in float32, the format most GPUs train in, below ${fmt(FLOAT32_MIN_NORMAL)} already at L = ${fmtInt(d32.underflow)}.`;
   } else {
     first = 'With a = 1 every layer passes its input on unchanged, so ‖dW‖ is the same at every depth and never leaves float64 or float32.';
   }
-  const finite = shown.filter((v) => v > 0 && v < Infinity);
+  const finite = shown.filter(isPositiveFinite);
   if (finite.length === 0) return first;
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);

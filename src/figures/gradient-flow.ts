@@ -6,13 +6,14 @@
  */
 import type * as Plot from '@observablehq/plot';
 import {
-  fmt, gradientFlow, gradientFlowCaption, gradientFlowTable, histograms, histogramsCaption, histogramsTable, variance, varianceCaption,
+  fmt, fmtInt, gradientFlow, gradientFlowCaption, gradientFlowTable, histograms, histogramsCaption, histogramsTable, variance, varianceCaption,
   varianceTable, type ChartTable, type GradientFlowData, type VarianceData,
 } from '../charts/browser.ts';
 import {
   createTrainer, getInitializer, histogram, predictedPreactivationVariance, secondMoment, step, varianceAtInitialization,
   type Dataset, type Histogram, type TrainConfig, type TrainStatus, type VarianceProfile,
 } from '../engine/index.ts';
+import { hash } from '../charts/render-dom.ts';
 import type { HistoryDelta } from '../islands/protocol.ts';
 
 /** Hidden activations and initializers the explorer offers. */
@@ -123,7 +124,7 @@ function histogramsView(s: FlowSnapshot): ChartView {
   return {
     title,
     plot: histograms(data, { columns, ariaLabel: title }),
-    caption: `At iteration ${s.iteration.toLocaleString('en-US')}: ${histogramsCaption(data)}${range}`,
+    caption: `At iteration ${fmtInt(s.iteration)}: ${histogramsCaption(data)}${range}`,
     table: histogramsTable(data),
   };
 }
@@ -154,10 +155,9 @@ function networkVariance(s: FlowSnapshot): VarianceData | null {
 /** One line: where the run is, with its latest recorded cost. */
 export function flowStatus(s: FlowSnapshot): string {
   const cost = s.history.costs.at(-1);
-  const costText = cost === undefined ? '' : ` · last recorded cost ${cost.toFixed(6)} (iteration ${s.history.iterations.at(-1)!.toLocaleString('en-US')})`;
-  const total = s.config.iterations.toLocaleString('en-US');
+  const costText = cost === undefined ? '' : ` · last recorded cost ${cost.toFixed(6)} (iteration ${fmtInt(s.history.iterations.at(-1)!)})`;
   if (s.status.state === 'idle') return `Not started${costText}`;
-  if (s.status.state === 'running') return `Iteration ${s.iteration.toLocaleString('en-US')} of ${total}${costText}`;
+  if (s.status.state === 'running') return `Iteration ${fmtInt(s.iteration)} of ${fmtInt(s.config.iterations)}${costText}`;
   return `${s.status.message[0].toUpperCase()}${s.status.message.slice(1)}${costText}`;
 }
 
@@ -188,9 +188,7 @@ export function flowView(name: FlowChart, s: FlowSnapshot): ChartView {
 /** A short hash of what a chart view shows (title, caption, table): equal keys draw the same figure. */
 export function viewKey(view: ChartView): string {
   const text = `${view.title}\n${view.caption}\n${JSON.stringify(view.table)}\n${view.plot ? 'plot' : 'text'}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${(h >>> 0).toString(36)}-${text.length}`;
+  return `${hash(text)}-${text.length}`;
 }
 
 /** Every chart of the explorer and the status line for snapshot `s`. */

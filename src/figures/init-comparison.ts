@@ -8,6 +8,7 @@ import {
   costCurve, costCurveCaption, costCurveTable, decisionBoundary, decisionBoundaryTable, fmt, fmtInt, seriesColor,
   type ChartTable, type CostCurveData, type DecisionBoundaryData,
 } from '../charts/browser.ts';
+import { probabilityCounts } from '../charts/decision-boundary.ts';
 import { gridAround, probabilityGrid, train, type Dataset, type GridSpec, type TrainConfig, type TrainStatus } from '../engine/index.ts';
 
 /** The schemes the comparison offers, in display order (their colours follow this order). */
@@ -147,21 +148,10 @@ export function mapPlot(r: SchemeRun, data: Dataset, spec: GridSpec, options: { 
   return decisionBoundary(mapData(r, data, spec), { width: options.width ?? 220, points: options.points ?? true, ariaLabel: mapText(r, data.m).ariaLabel });
 }
 
-function share(probs: ArrayLike<number>): { class1: number; finite: number } {
-  let class1 = 0;
-  let finite = 0;
-  for (let i = 0; i < probs.length; i++) {
-    if (!Number.isFinite(probs[i])) continue;
-    finite++;
-    if (probs[i] > 0.5) class1++;
-  }
-  return { class1, finite };
-}
-
 /** Caption and data of the small multiples (the table holds each map's coarse subgrid). */
 export function mapsView(runs: readonly SchemeRun[], data: Dataset, spec: GridSpec, options: { tables?: boolean } = {}): ComparisonView & { tables: { caption: string; table: ChartTable }[] } {
   const parts = runs.map((r) => {
-    const { class1, finite } = share(r.grid ?? []);
+    const { class1, cells: finite } = probabilityCounts(r.grid ?? []);
     if (finite === 0) return `${label(r)} (iteration ${fmtInt(r.gridIteration)}) has no finite prediction`;
     return `${label(r)} (iteration ${fmtInt(r.gridIteration)}) predicts class 1 on ${Math.round((100 * class1) / finite)} % of the plane`;
   });

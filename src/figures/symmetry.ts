@@ -5,6 +5,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import { fmt, fmtInt, symmetry, symmetryCaption, symmetryTable, type ChartTable } from '../charts/browser.ts';
+import { allZero } from '../charts/symmetry.ts';
 import type { TrainConfig } from '../engine/train.ts';
 import type { ParametersData } from '../islands/protocol.ts';
 
@@ -95,7 +96,6 @@ export function symmetryView(s: SymmetrySnapshot): SymmetryView {
   const width = s.config.layers[1];
   const initText = s.config.init === 'constant' ? `constant init (c = ${fmt(s.config.scale, 4)})` : s.config.init === 'normal' ? 'normal init (scale 1)' : s.config.init === 'lecun' ? 'LeCun init' : 'zero init';
   const title = `How different do ${width} tanh hidden units become? ${initText[0].toUpperCase()}${initText.slice(1)}`;
-  const zero = s.distance.length > 0 && s.distance.every((d) => d === 0);
   const p = s.params;
   const weights: ChartTable = p
     ? {
@@ -107,7 +107,7 @@ export function symmetryView(s: SymmetrySnapshot): SymmetryView {
   return {
     title,
     plot: symmetry(data, { totalIterations: s.config.iterations, ariaLabel: `${title}: largest distance between hidden units' incoming weights against iteration` }),
-    caption: symmetryCaption(data) + explanation(s, zero),
+    caption: symmetryCaption(data) + explanation(s, allZero(s)),
     table: symmetryTable(data),
     weights,
     weightsTitle: `Incoming weights of the hidden units (rows of W[1], and b[1]) after ${fmtInt(s.iteration)} of ${fmtInt(s.config.iterations)} iterations`,

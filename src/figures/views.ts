@@ -4,7 +4,7 @@
  * The build-time prerender and the live island call the same function, so they cannot drift.
  */
 import type * as Plot from '@observablehq/plot';
-import { costCurve, costCurveCaption, costCurveTable, fmt, scatter, scatterCaption, scatterTable, type ChartTable } from '../charts/browser.ts';
+import { costCurve, costCurveCaption, costCurveTable, fmt, fmtInt, scatter, scatterCaption, scatterTable, type ChartTable } from '../charts/browser.ts';
 import { logLines } from '../cli/format.ts';
 import type { Dataset } from '../engine/index.ts';
 import { escape, listHtml, preHtml, tableHtml } from './html.ts';
@@ -37,6 +37,8 @@ export interface FigureOptions {
   readonly at?: 'initial' | 'final';
 }
 
+/** A text figure whose run has not ended yet. */
+const pending = (title: string) => ({ title, html: '<p class="figure-pending">Computing…</p>', caption: 'Not computed yet.', table: { columns: [], rows: [] } });
 const divergedAt = (r: RunSnapshot) => (r.status.state === 'diverged' ? r.status.iteration : null);
 const accuracyText = (r: RunSnapshot) => (r.result ? String(r.result.report.accuracy) : '…');
 
@@ -77,7 +79,7 @@ function parametersView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'c
   const at = o.at ?? 'initial';
   const p = run.result?.[at === 'initial' ? 'initial' : 'final'];
   const title = `Parameters ${at === 'initial' ? 'before training' : 'after training'}: ${run.label}`;
-  if (!p) return { title, html: '<p class="figure-pending">Computing…</p>', caption: 'Not computed yet.', table: { columns: [], rows: [] } };
+  if (!p) return pending(title);
   const blocks: string[] = [];
   const rows: (string | number)[][] = [];
   for (let l = 1; l < p.layers.length; l++) {
@@ -101,7 +103,7 @@ function parametersView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'c
 
 function metricsView(run: RunSnapshot): Omit<FigureView, 'complete' | 'check'> {
   const title = `Accuracy and F1 on the training data: ${run.label}`;
-  if (!run.result) return { title, html: '<p class="figure-pending">Computing…</p>', caption: 'Not computed yet.', table: { columns: [], rows: [] } };
+  if (!run.result) return pending(title);
   const r = run.result.report;
   const [[tn, fp], [fn, tp]] = r.confusion;
   const confusion = { columns: ['', 'predicted 0', 'predicted 1'], rows: [['actual 0', tn, fp], ['actual 1', fn, tp]] };
@@ -162,7 +164,7 @@ export function statusText(runs: readonly RunSnapshot[], live: boolean): string 
   if (!live) return 'Computed when the site was built; your browser recomputes it when you scroll here.';
   const parts = runs.map((r) => {
     if (r.status.state === 'idle') return `${r.label}: waiting`;
-    if (r.status.state === 'running') return `${r.label}: training, iteration ${r.iteration.toLocaleString('en-US')} of ${r.config.iterations.toLocaleString('en-US')}`;
+    if (r.status.state === 'running') return `${r.label}: training, iteration ${fmtInt(r.iteration)} of ${fmtInt(r.config.iterations)}`;
     return `${r.label}: ${r.status.message}`;
   });
   return parts.join(' · ');

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import {
-  cell, fmt, fmtInt, integerTicks, isPositiveFinite, legendMarks, legendRows, logDomain, logTickFormat, logTicks, subsample,
-  superscript, textWidth, type LegendItem,
+  cell, fmt, fmtInt, integerTicks, isPositiveFinite, iterationEnd, legendAbove, legendMarks, legendRows, logAxis, logDomain, logTickFormat,
+  logTicks, subsample, superscript, textWidth, type LegendItem,
 } from '../../src/charts/common.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { texts } from './fixtures.ts';
@@ -75,6 +75,16 @@ describe('log scales', () => {
     expect(logTickFormat(0.2)).toBe('0.2');
   });
 
+  it('builds a labelled log axis with our ticks', () => {
+    expect(logAxis([0.01, 1], 'cost')).toMatchObject({ type: 'log', domain: [0.01, 1], label: 'cost, log scale', ticks: logTicks([0.01, 1]), grid: true });
+  });
+
+  it('ends an iteration axis at the total when given, else at the last finite iteration (at least 1)', () => {
+    expect(iterationEnd(5000, [0, 10])).toBe(5000);
+    expect(iterationEnd(undefined, [0, 10, NaN], [30, Infinity])).toBe(30);
+    expect(iterationEnd(0, [])).toBe(1);
+  });
+
   it('ticks layers at 1 and multiples of a round step', () => {
     expect(integerTicks(5)).toEqual([1, 2, 3, 4, 5]);
     expect(integerTicks(40)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40]);
@@ -91,6 +101,7 @@ describe('subsample', () => {
     expect(s.note).toBe(`Every 17th record and the last (${s.indices.length} of 1001 rows).`);
     expect(subsample(10, 60)).toEqual({ indices: [...Array(10).keys()], step: 1, note: undefined });
     expect(subsample(0, 60).indices).toEqual([]);
+    expect(subsample(200, 100, 'point').note).toBe('Every 2nd point and the last (101 of 200 rows).');
   });
 });
 
@@ -104,6 +115,12 @@ describe('legend', () => {
     expect(legendRows(items, 2000)).toBe(1);
     expect(legendRows(items, 150)).toBeGreaterThan(2);
     expect(textWidth('abcd')).toBeGreaterThan(textWidth('ab'));
+  });
+
+  it('makes room above the frame for the rows it needs', () => {
+    const box = { width: 400, marginLeft: 40, marginRight: 20 };
+    expect(legendAbove([], box)).toEqual({ marginTop: 26, marks: [] });
+    expect(legendAbove(items, { ...box, width: 2000 }).marginTop).toBeLessThan(legendAbove(items, box).marginTop);
   });
 
   it('draws a swatch and a label per entry inside the svg', () => {

@@ -3,7 +3,7 @@ import { costCurve, costCurveCaption, costCurveTable, defaults, type CostCurveDa
 import { fmt } from '../../src/charts/common.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { categorical } from '../../src/charts/theme.ts';
-import { costData, groups, parseSvg, texts } from './fixtures.ts';
+import { costData, groups, renderChart, segments, texts } from './fixtures.ts';
 
 /** Largest x coordinate of a path's points. */
 const maxX = (d: string) => Math.max(...[...d.matchAll(/[ML]([-\d.]+),/g)].map((m) => Number(m[1])));
@@ -21,16 +21,13 @@ describe('costCurve with three real runs', () => {
   for (const yScale of ['linear', 'log'] as const) {
     it(`renders one svg role=img with a line per series, legend and axis labels (${yScale})`, () => {
       const options = costCurve(data, { yScale });
-      const svg = renderSvg(options);
-      const { root } = parseSvg(svg);
-      expect(root.getAttribute('role')).toBe('img');
-      expect(root.getAttribute('aria-label')).toBe(options.ariaLabel);
+      const svg = renderChart(options);
       expect(options.ariaLabel).toMatch(/zeros, He, large random/);
       const lines = groups(svg, 'line');
       expect(lines).toHaveLength(3);
       expect(lines.map((g) => g.getAttribute('stroke'))).toEqual([categorical[0], categorical[1], categorical[2]]);
       // zeros and He have 50 records each: one path with 49 segments.
-      for (const g of lines.slice(0, 2)) expect(g.querySelector('path')!.getAttribute('d')!.match(/L/g)).toHaveLength(49);
+      for (const g of lines.slice(0, 2)) expect(segments(g)).toBe(49);
       const t = texts(svg);
       expect(t).toContain(yScale === 'log' ? '↑ cost (binary cross-entropy), log scale' : '↑ cost (binary cross-entropy)');
       expect(t).toContain('iteration →');
@@ -104,7 +101,7 @@ describe('costCurve edge cases', () => {
     expect(texts(svg)).toContain('10⁻⁸');
     expect((costCurve(bad, { yScale: 'log' }).y as { domain: number[] }).domain[0]).toBeLessThan(1e-8);
     // 0.7, 1e-3 and 0 (drawn at the 1e-8 floor): two segments.
-    expect(groups(svg, 'line')[0].querySelector('path')!.getAttribute('d')!.match(/L/g)).toHaveLength(2);
+    expect(segments(groups(svg, 'line')[0])).toBe(2);
     expect(costCurveCaption(bad)).toBe('Cost (binary cross-entropy) over 50 iterations: x goes from 0.7 at iteration 0 to 0 at iteration 20.');
   });
 

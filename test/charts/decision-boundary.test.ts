@@ -5,7 +5,7 @@ import {
 } from '../../src/charts/decision-boundary.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { classColors, probabilityMaxOpacity } from '../../src/charts/theme.ts';
-import { boundaryData, groups, parseSvg, texts } from './fixtures.ts';
+import { boundaryData, groups, parseSvg, pathDots, renderChart, texts } from './fixtures.ts';
 
 /** Decodes the raster's embedded PNG into width, height and RGBA rows (top row first). */
 function rasterPixels(svg: string): { w: number; h: number; px: (x: number, y: number) => number[] } {
@@ -30,17 +30,13 @@ describe('decisionBoundary', () => {
 
   it('renders a raster of P(y = 1), the 0.5 contour and every point outlined, in one svg', () => {
     const options = decisionBoundary(d);
-    const svg = renderSvg(options);
-    const { root } = parseSvg(svg);
-    expect(root.getAttribute('role')).toBe('img');
-    expect(root.getAttribute('aria-label')).toBe(options.ariaLabel);
+    const svg = renderChart(options);
     expect(options.ariaLabel).toContain('He');
     expect(parseSvg(svg).root.querySelectorAll('image')).toHaveLength(1);
     expect(groups(svg, 'contour')).toHaveLength(1);
     const dots = groups(svg, 'dot');
     // Each class is one group: an outline path underneath and a fill path, one sub-path per point.
-    const circles = (g: Element) => [...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0;
-    expect(dots.reduce((n, g) => n + circles(g), 0)).toBe(d.m);
+    expect(dots.reduce((n, g) => n + pathDots(g), 0)).toBe(d.m);
     expect(dots.map((g) => g.getAttribute('data-fill'))).toEqual([...classColors]);
     expect(dots.every((g) => g.querySelector('path')?.getAttribute('stroke') === 'currentColor')).toBe(true);
     const t = texts(svg);
@@ -80,7 +76,7 @@ describe('decisionBoundary', () => {
     const svg = renderSvg(decisionBoundary(data));
     expect(svg).not.toMatch(/NaN|Infinity|⚠/);
     expect(rasterPixels(svg).px(0, 0)[3]).toBe(0);
-    expect(groups(svg, 'dot').reduce((n, g) => n + ([...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)).toBe(1);
+    expect(groups(svg, 'dot').reduce((n, g) => n + pathDots(g), 0)).toBe(1);
   });
 
   it('rejects mismatched sizes', () => {

@@ -3,7 +3,7 @@ import { deepLinear, deepLinearCaption, deepLinearTable, type DeepLinearData } f
 import { renderSvg } from '../../src/charts/render.ts';
 import { categorical } from '../../src/charts/theme.ts';
 import { deepLinearGradients, planar } from '../../src/engine/index.ts';
-import { groups, parseSvg, texts } from './fixtures.ts';
+import { dataDots, groups, renderChart, texts } from './fixtures.ts';
 
 const data = planar.generate({ m: 200 });
 const run = (a: number, L: number): DeepLinearData => deepLinearGradients(a, L, data.X, data.X, 2, data.m);
@@ -11,10 +11,8 @@ const run = (a: number, L: number): DeepLinearData => deepLinearGradients(a, L, 
 describe('deepLinear', () => {
   it('draws forward, backward and gradient norms as dots (measured) and lines (closed form), coloured by quantity', () => {
     const d = run(1.5, 10);
-    const options = deepLinear(d);
-    const svg = renderSvg(options);
-    expect(parseSvg(svg).root.getAttribute('aria-label')).toBe(options.ariaLabel);
-    const dots = groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
+    const svg = renderChart(deepLinear(d));
+    const dots = dataDots(svg);
     expect(dots.map((g) => g.getAttribute('fill'))).toEqual(categorical.slice(0, 3));
     for (const g of dots) expect(g.querySelectorAll('circle')).toHaveLength(10);
     const lines = groups(svg, 'line');

@@ -1,8 +1,11 @@
 /**
  * Realistic chart data produced by the engine (small sizes so the tests stay fast), plus helpers to
- * inspect rendered SVG strings. Memoized: several test files share one training run each.
+ * render charts and inspect the SVG strings. Memoized: several test files share one training run each.
  */
+import type * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { expect } from 'vitest';
+import { renderSvg } from '../../src/charts/render.ts';
 import {
   DEFAULT_TRAIN_CONFIG, activations, createWorkspace, deepLinearGradients, forward, gridAround, histogram, initializeSeeded,
   initializers, planar, probabilityGrid, sigmoid, train, varianceAtInitialization, type TrainConfig,
@@ -85,4 +88,28 @@ export function texts(svg: string): string[] {
 /** The <g> groups Plot made for marks with the given aria-label (e.g. "line", "dot"). */
 export function groups(svg: string, label: string): Element[] {
   return [...parseSvg(svg).root.querySelectorAll(`g[aria-label="${label}"]`)];
+}
+
+/** Renders a builder's options and checks what every chart has: role="img" and the builder's aria-label. */
+export function renderChart(options: Plot.PlotOptions): string {
+  const svg = renderSvg(options);
+  const { root } = parseSvg(svg);
+  expect(root.getAttribute('role')).toBe('img');
+  expect(root.getAttribute('aria-label')).toBe(options.ariaLabel);
+  return svg;
+}
+
+/** The dot groups of the data, leaving out the legend's swatches (aria-hidden). */
+export function dataDots(svg: string): Element[] {
+  return groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
+}
+
+/** Dots in a group drawn as one path (renderAsPath): the sub-paths ("M x,y h0") of its top (fill) path. */
+export function pathDots(g: Element): number {
+  return [...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0;
+}
+
+/** Segments of a line group's path (its "L" commands). */
+export function segments(g: Element): number {
+  return g.querySelector('path')?.getAttribute('d')?.match(/L/g)?.length ?? 0;
 }

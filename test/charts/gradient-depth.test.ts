@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradientDepth, gradientDepthCaption, gradientDepthTable } from '../../src/charts/gradient-depth.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { categorical } from '../../src/charts/theme.ts';
-import { depthData, groups, parseSvg, texts } from './fixtures.ts';
+import { dataDots, depthData, groups, renderChart, segments, texts } from './fixtures.ts';
 
 /** 30 layers whose norms run from 10⁻³⁰ to 10³⁰ — the range the lesson's sliders can reach. */
 const wide = () => {
@@ -13,19 +13,15 @@ const wide = () => {
 describe('gradientDepth', () => {
   it('draws measured norms as dots and the closed form as one line, on a log axis', () => {
     const d = depthData();
-    const options = gradientDepth(d);
-    const svg = renderSvg(options);
-    const { root } = parseSvg(svg);
-    expect(root.getAttribute('role')).toBe('img');
-    expect(root.getAttribute('aria-label')).toBe(options.ariaLabel);
-    const dots = groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
+    const svg = renderChart(gradientDepth(d));
+    const dots = dataDots(svg);
     expect(dots).toHaveLength(1);
     expect(dots[0].getAttribute('fill')).toBe(categorical[0]);
     expect(dots[0].querySelectorAll('circle')).toHaveLength(60);
     const lines = groups(svg, 'line');
     expect(lines).toHaveLength(1);
     expect(lines[0].getAttribute('stroke')).toBe(categorical[1]);
-    expect(lines[0].querySelector('path')!.getAttribute('d')!.match(/L/g)).toHaveLength(59);
+    expect(segments(lines[0])).toBe(59);
     const t = texts(svg);
     expect(t).toContain('↑ ‖dW[l]‖ (Frobenius norm), log scale');
     expect(t).toContain('layer l →');
@@ -46,7 +42,7 @@ describe('gradientDepth', () => {
     const d = { measured: [1e-3, 0, NaN, 1e-9, Infinity, -1], closedForm: [1e-3, 1e-5, 1e-7, 1e-9, 1e-11, 1e-13] };
     const svg = renderSvg(gradientDepth(d));
     expect(svg).not.toMatch(/NaN|Infinity/);
-    expect(groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'))[0].querySelectorAll('circle')).toHaveLength(2);
+    expect(dataDots(svg)[0].querySelectorAll('circle')).toHaveLength(2);
     expect(texts(svg)).toContain('4 values not drawn (0 or not finite)');
     expect(gradientDepthCaption(d)).toContain('4 values not drawn (0 or not finite) on the log axis.');
     expect(gradientDepthTable(d).note).toMatch(/not drawn on the log axis/);

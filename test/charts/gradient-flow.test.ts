@@ -2,21 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { defaults, gradientFlow, gradientFlowCaption, gradientFlowTable, type GradientFlowData } from '../../src/charts/gradient-flow.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { depthColors } from '../../src/charts/theme.ts';
-import { flowRun, groups, parseSvg, runs, texts } from './fixtures.ts';
+import { flowRun, groups, renderChart, runs, segments, texts } from './fixtures.ts';
 
 const flow = (): GradientFlowData => ({ iterations: flowRun().history.iterations, norms: flowRun().history.gradientNorms, vanishingBelow: 1e-5, explodingAbove: 100 });
 
 describe('gradientFlow', () => {
   it('draws one line per layer in depth colours with a "layer l" legend, log y', () => {
     const d = flow();
-    const options = gradientFlow(d);
-    const svg = renderSvg(options);
-    expect(parseSvg(svg).root.getAttribute('role')).toBe('img');
-    expect(parseSvg(svg).root.getAttribute('aria-label')).toBe(options.ariaLabel);
+    const svg = renderChart(gradientFlow(d));
     const lines = groups(svg, 'line');
     expect(lines).toHaveLength(5);
     expect(lines.map((g) => g.getAttribute('stroke'))).toEqual(depthColors(5));
-    for (const g of lines) expect(g.querySelector('path')!.getAttribute('d')!.match(/L/g)).toHaveLength(d.iterations.length - 1);
+    for (const g of lines) expect(segments(g)).toBe(d.iterations.length - 1);
     const t = texts(svg);
     for (let l = 1; l <= 5; l++) expect(t).toContain(`layer ${l}`);
     expect(t).toContain('↑ ‖dW[l]‖ (Frobenius norm), log scale');

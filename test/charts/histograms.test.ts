@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { histograms, histogramsCaption, histogramsTable, type HistogramsData } from '../../src/charts/histograms.ts';
 import { renderSvg } from '../../src/charts/render.ts';
-import { groups, histogramData, parseSvg, texts } from './fixtures.ts';
+import { groups, histogramData, renderChart, texts } from './fixtures.ts';
 
 describe('histograms', () => {
   const d = histogramData();
 
   it('draws one panel per layer with one bar per bin, titled "layer l"', () => {
-    const options = histograms(d);
-    const svg = renderSvg(options);
-    expect(parseSvg(svg).root.getAttribute('role')).toBe('img');
-    expect(parseSvg(svg).root.getAttribute('aria-label')).toBe(options.ariaLabel);
+    const svg = renderChart(histograms(d));
     const bars = groups(svg, 'rect')[0];
     expect(bars.querySelectorAll('rect')).toHaveLength(5 * 40);
     const t = texts(svg);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaults, scatter, scatterCaption, scatterTable, type ScatterData } from '../../src/charts/scatter.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { classColors } from '../../src/charts/theme.ts';
-import { data, groups, parseSvg, runs, texts } from './fixtures.ts';
+import { data, dataDots, parseSvg, pathDots, renderChart, runs, texts } from './fixtures.ts';
 
 const twoPanels = (): ScatterData => {
   const d = data();
@@ -17,25 +17,20 @@ const fourPanels = (): ScatterData => {
   };
 };
 
-/** Data-point groups (one path of circles per facet), leaving out the legend's swatches (aria-hidden). */
-const pointGroups = (svg: string) => groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
-/** Number of dots drawn: one sub-path ("M x,y h0") per point in each group's top (fill) path. */
-const circlesIn = (g: Element) => [...g.querySelectorAll('g[data-fill]')].concat(g.matches('[data-fill]') ? [g] : [])
-  .reduce((n, layer) => n + ([...layer.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
-const count = (svg: string) => pointGroups(svg).reduce((n, g) => n + circlesIn(g), 0);
+/** Number of dots in a data-point group: its path layers (one per facet) or itself. */
+const circlesIn = (g: Element) => [...g.querySelectorAll('g[data-fill]')].concat(g.matches('[data-fill]') ? [g] : []).reduce((n, layer) => n + pathDots(layer), 0);
+const count = (svg: string) => dataDots(svg).reduce((n, g) => n + circlesIn(g), 0);
 /** Radius of the dots: half the stroke width of the top (fill) path. */
-const radius = (svg: string) => String(Number([...pointGroups(svg)[0].querySelectorAll('path')].at(-1)?.getAttribute('stroke-width')) / 2);
+const radius = (svg: string) => String(Number([...dataDots(svg)[0].querySelectorAll('path')].at(-1)?.getAttribute('stroke-width')) / 2);
 
 describe('scatter', () => {
   it('draws m circles per panel, coloured by class, in one svg with the aria-label', () => {
     const d = twoPanels();
     const options = scatter(d);
-    const svg = renderSvg(options);
-    const { root } = parseSvg(svg);
-    expect(root.getAttribute('role')).toBe('img');
-    expect(root.getAttribute('aria-label')).toBe('Scatter plot of 200 points in 2 panels: actual, predicted');
-        expect(count(svg)).toBe(2 * d.m);
-    const byClass = pointGroups(svg).map((g) => [g.getAttribute('data-fill') ?? g.querySelector('g[data-fill]')?.getAttribute('data-fill'), circlesIn(g)]);
+    const svg = renderChart(options);
+    expect(options.ariaLabel).toBe('Scatter plot of 200 points in 2 panels: actual, predicted');
+    expect(count(svg)).toBe(2 * d.m);
+    const byClass = dataDots(svg).map((g) => [g.getAttribute('data-fill') ?? g.querySelector('g[data-fill]')?.getAttribute('data-fill'), circlesIn(g)]);
     // Faceted marks: one outer group per mark, one inner group (carrying the fill) per panel, each a single path.
     const actual0 = Array.from(d.panels[0].labels).filter((v) => v === 0).length;
     const pred0 = Array.from(d.panels[1].labels).filter((v) => v === 0).length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, symmetry, symmetryCaption, symmetryTable, type SymmetryData } from '../../src/charts/symmetry.ts';
 import { renderSvg } from '../../src/charts/render.ts';
-import { groups, parseSvg, runs, texts } from './fixtures.ts';
+import { groups, renderChart, runs, texts } from './fixtures.ts';
 
 const fromRun = (i: number): SymmetryData => {
   const h = runs()[i].run.history;
@@ -18,9 +18,7 @@ describe('symmetry', () => {
     const options = symmetry(d);
     expect((options.y as { type: string; domain: number[] }).type).toBe('linear');
     expect((options.y as { domain: number[] }).domain).toEqual([0, defaults.minTop]);
-    const svg = renderSvg(options);
-    expect(parseSvg(svg).root.getAttribute('role')).toBe('img');
-    expect(parseSvg(svg).root.getAttribute('aria-label')).toBe(options.ariaLabel);
+    const svg = renderChart(options);
     const ys = lineYs(svg);
     expect(ys).toHaveLength(d.iterations.length);
     expect(new Set(ys).size).toBe(1);

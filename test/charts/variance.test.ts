@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { variance, varianceCaption, varianceTable } from '../../src/charts/variance.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { categorical } from '../../src/charts/theme.ts';
-import { groups, parseSvg, texts, varianceData } from './fixtures.ts';
+import { dataDots, groups, renderChart, texts, varianceData } from './fixtures.ts';
 
 describe('variance', () => {
   const d = varianceData();
 
   it('draws measured dots, predicted hollow circles on a line, a legend, on a log axis', () => {
-    const options = variance(d);
-    const svg = renderSvg(options);
-    expect(parseSvg(svg).root.getAttribute('role')).toBe('img');
-    expect(parseSvg(svg).root.getAttribute('aria-label')).toBe(options.ariaLabel);
-    const dots = groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
+    const svg = renderChart(variance(d));
+    const dots = dataDots(svg);
     expect(dots).toHaveLength(2);
     const hollow = dots.find((g) => g.getAttribute('fill') === 'none')!;
     const filled = dots.find((g) => g.getAttribute('fill') === categorical[0])!;
