@@ -4,7 +4,7 @@
  * Bad input exits with status 2 and one line naming the flag and what is allowed.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, parseTrainConfig, planar, train, type TrainConfig } from '../engine/index.ts';
+import { ConfigError, LIMITS, parseTrainConfig, planar, train, type TrainConfig } from '../engine/index.ts';
 import { formatReport, formatLog } from './format.ts';
 
 const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
@@ -33,8 +33,11 @@ class UsageError extends Error {}
 function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: number; json: boolean } | 'help' {
   let values;
   // "--lr -0.5" would read as an option; join negative numbers to their flag so validation names the rule.
-  const args = argv.map((a, i) => (/^-\d|^-\.\d/.test(a) && /^--[a-z-]+$/.test(argv[i - 1] ?? '') ? `\0${a}` : a))
-    .reduce<string[]>((out, a) => (a.startsWith('\0') ? [...out.slice(0, -1), `${out.at(-1)}=${a.slice(1)}`] : [...out, a]), []);
+  const args: string[] = [];
+  for (const a of argv) {
+    if (/^-\.?\d/.test(a) && /^--[a-z-]+$/.test(args.at(-1) ?? '')) args[args.length - 1] += `=${a}`;
+    else args.push(a);
+  }
   try {
     ({ values } = parseArgs({
       args,
@@ -53,16 +56,15 @@ function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: numb
   if (values.layers === undefined) {
     throw new UsageError('--layers is required: comma-separated sizes starting with 2 and ending with 1, e.g. --layers 2,3,1');
   }
-  const config = parseTrainConfig({
-    layers: values.layers, hidden: values.hidden, init: values.init, scale: values.scale, learningRate: values.lr,
-    iterations: values.iterations, seed: values.seed, recordEvery: values['record-every'],
-  });
+  const config = parseTrainConfig(Object.fromEntries(
+    Object.entries(FLAG_OF).map(([field, flag]) => [field, values[flag.slice(2) as keyof typeof values]]),
+  ));
   const integer = (flag: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean, allowed: string) => {
     const n = raw === undefined ? fallback : Number(raw);
     if (raw !== undefined && (raw.trim() === '' || !ok(n))) throw new UsageError(`${flag} must be ${allowed}; got ${JSON.stringify(raw)}`);
     return n;
   };
-  const dataSeed = integer('--data-seed', values['data-seed'], 1, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'an integer from 0 to 4294967295');
+  const dataSeed = integer('--data-seed', values['data-seed'], 1, (n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`);
   const m = integer('--m', values.m, 1000, (n) => Number.isInteger(n) && n >= 2 && n % 2 === 0 && n <= 1e6, 'an even integer from 2 to 1000000');
   return { config, dataSeed, m, json: values.json ?? false };
 }

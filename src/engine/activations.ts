@@ -3,7 +3,8 @@
  * Kernels run over Float64Array ranges and never allocate, so the training loop can call them
  * once per layer per iteration.
  */
-import { EXP_RANGE, expInRange } from './fast-math.ts';
+import { expFast, expInRange } from './fast-math.ts';
+import { isKeyOf, lookup } from './registry.ts';
 
 /** An activation g with its derivative g′. */
 export interface Activation {
@@ -29,10 +30,7 @@ export const sigmoid: Activation = {
   name: 'sigmoid',
   label: 'sigmoid',
   f(z, a, length) {
-    for (let i = 0; i < length; i++) {
-      const x = z[i];
-      a[i] = 1 / (1 + (x > -EXP_RANGE && x < EXP_RANGE ? expInRange(-x) : Math.exp(-x)));
-    }
+    for (let i = 0; i < length; i++) a[i] = 1 / (1 + expFast(-z[i]));
   },
   df(_z, a, dA, dZ, length) {
     for (let i = 0; i < length; i++) dZ[i] = dA[i] * (a[i] * (1 - a[i]));
@@ -125,7 +123,7 @@ export const activationNames = Object.keys(activations) as ActivationName[];
 
 /** True if `name` is a registered activation (own key only, so "__proto__" is rejected). */
 export function isActivationName(name: unknown): name is ActivationName {
-  return typeof name === 'string' && Object.hasOwn(activations, name);
+  return isKeyOf(activations, name);
 }
 
 /**
@@ -133,10 +131,7 @@ export function isActivationName(name: unknown): name is ActivationName {
  * @throws RangeError naming the allowed values when the name is unknown.
  */
 export function getActivation(name: string): Activation {
-  if (!isActivationName(name)) {
-    throw new RangeError(`unknown activation "${name}"; allowed: ${activationNames.join(', ')}`);
-  }
-  return activations[name];
+  return lookup(activations, 'activation', name);
 }
 
 /** Fraction of a unit's best slope below which we call it saturated (little gradient passes). */

@@ -3,7 +3,8 @@
  * X is n[0] × m = 2 × m row-major (row 0 holds x₁ of every example, row 1 holds x₂), Y is 1 × m of 0/1.
  * New datasets (moons, circles, spiral, XOR) register in `datasets` below; the network never changes.
  */
-import { createRandom, standardNormal, type RandomState } from './random.ts';
+import { createRandom, fillStandardNormal } from './random.ts';
+import { lookup } from './registry.ts';
 
 /** A labelled 2-D dataset. */
 export interface Dataset {
@@ -50,10 +51,6 @@ export function linspace(start: number, stop: number, num: number): Float64Array
   return out;
 }
 
-function fillNormal(rng: RandomState, out: Float64Array, scale: number): void {
-  for (let i = 0; i < out.length; i++) out[i] = standardNormal(rng) * scale;
-}
-
 function checkParam(ok: boolean, dataset: string, param: string, allowed: string, value: unknown): void {
   if (!ok) throw new RangeError(`${dataset}: ${param} must be ${allowed}, got ${String(value)}`);
 }
@@ -81,9 +78,9 @@ export const planar: DatasetGenerator<PlanarParams> = {
     const noiseR = new Float64Array(n);
     for (let j = 0; j < 2; j++) {
       const t = linspace(j * 3.12, (j + 1) * 3.12, n);
-      fillNormal(rng, noiseT, p.noise);
+      fillStandardNormal(rng, noiseT, p.noise);
       for (let i = 0; i < n; i++) t[i] += noiseT[i];
-      fillNormal(rng, noiseR, p.noise);
+      fillStandardNormal(rng, noiseR, p.noise);
       for (let i = 0; i < n; i++) {
         const r = p.petalRadius * Math.sin(4 * t[i]) + noiseR[i];
         const col = n * j + i;
@@ -99,16 +96,10 @@ export const planar: DatasetGenerator<PlanarParams> = {
 /** Every dataset generator, keyed by the name users type. */
 export const datasets = { planar } as const;
 
-/** Names accepted by `makeDataset`. */
-export type DatasetName = keyof typeof datasets;
-
 /**
  * Builds a dataset by registry name.
  * @throws RangeError for an unknown name (listing the known ones) or a bad parameter.
  */
 export function makeDataset(name: string, params: Record<string, number> = {}): Dataset {
-  if (!Object.hasOwn(datasets, name)) {
-    throw new RangeError(`unknown dataset "${name}"; known: ${Object.keys(datasets).join(', ')}`);
-  }
-  return (datasets[name as DatasetName] as DatasetGenerator<{ m: number; seed: number }>).generate(params);
+  return lookup(datasets, 'dataset', name, 'known').generate(params);
 }

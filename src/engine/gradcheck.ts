@@ -16,18 +16,6 @@ export interface GradientCheck {
   readonly numeric: Float64Array;
 }
 
-function flatten(arrays: Float64Array[][], layers: number): Float64Array {
-  const parts: Float64Array[] = [];
-  for (let l = 1; l < layers; l++) for (const a of arrays) parts.push(a[l]);
-  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 /**
  * Checks the gradient of the cost at `p` on X (n[0] × m), Y (1 × m). `p` is restored afterwards.
  * @param epsilon step of the centred difference (default 1e-6).
@@ -39,16 +27,19 @@ export function gradientCheck(
   const L = p.layers.length - 1;
   forward(p, g, X, ws);
   backward(p, g, Y, ws);
-  const analytic = flatten([ws.dW, ws.db], p.layers.length);
   const cost = () => {
     forward(p, g, X, ws);
     return binaryCrossEntropy(ws.A[L], Y, m);
   };
-  const numeric = new Float64Array(analytic.length);
+  const count = p.W.reduce((n, w) => n + w.length, 0) + p.b.reduce((n, b) => n + b.length, 0);
+  const analytic = new Float64Array(count);
+  const numeric = new Float64Array(count);
   let n = 0;
+  // Each parameter beside its gradient (forward leaves ws.dW, ws.db as backward wrote them).
   for (let l = 1; l <= L; l++) {
-    for (const theta of [p.W[l], p.b[l]]) {
+    for (const [theta, grad] of [[p.W[l], ws.dW[l]], [p.b[l], ws.db[l]]]) {
       for (let i = 0; i < theta.length; i++) {
+        analytic[n] = grad[i];
         const saved = theta[i];
         theta[i] = saved + epsilon;
         const plus = cost();

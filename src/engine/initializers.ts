@@ -5,6 +5,7 @@
  */
 import { createParameters, type Parameters } from './network.ts';
 import { createRandom, standardNormal, type RandomState } from './random.ts';
+import { isKeyOf, lookup } from './registry.ts';
 
 /** A weight-initialization scheme. */
 export interface Initializer {
@@ -21,8 +22,8 @@ export interface Initializer {
    * 0 means "all zeros, no draws".
    */
   std(nIn: number, nOut: number, scale: number): number;
-  /** If set, every weight equals this value (no draws) and `std` is 0; `scale` may then be negative. */
-  readonly constant?: (scale: number) => number;
+  /** If true, every weight equals `scale` (no draws) and `std` is 0; `scale` may then be negative. */
+  readonly constant?: boolean;
 }
 
 /** All weights 0: the network never breaks symmetry. */
@@ -77,7 +78,7 @@ export const constant: Initializer = {
   source: 'the original article\'s symmetry argument, with every weight equal instead of 0',
   usesScale: true,
   std: () => 0,
-  constant: (scale) => scale,
+  constant: true,
 };
 
 /** Every initializer, keyed by the name users type. */
@@ -91,15 +92,12 @@ export const initializerNames = Object.keys(initializers) as InitializerName[];
 
 /** True if `name` is a registered initializer (own key only). */
 export function isInitializerName(name: unknown): name is InitializerName {
-  return typeof name === 'string' && Object.hasOwn(initializers, name);
+  return isKeyOf(initializers, name);
 }
 
 /** @throws RangeError naming the allowed values when the name is unknown. */
 export function getInitializer(name: string): Initializer {
-  if (!isInitializerName(name)) {
-    throw new RangeError(`unknown initializer "${name}"; allowed: ${initializerNames.join(', ')}`);
-  }
-  return initializers[name];
+  return lookup(initializers, 'initializer', name);
 }
 
 /**
@@ -115,7 +113,7 @@ export function initializeParameters(
   }
   const p = createParameters(layers);
   if (init.constant) {
-    for (let l = 1; l < layers.length; l++) p.W[l].fill(init.constant(scale));
+    for (let l = 1; l < layers.length; l++) p.W[l].fill(scale);
     return p;
   }
   for (let l = 1; l < layers.length; l++) {

@@ -120,10 +120,11 @@ export function standardNormal(state: RandomState): number {
 }
 
 /**
- * Fills `out` with standard normals in order, like `np.random.randn(out.length)`.
+ * Fills `out` with standard normals times `scale`, in order, like `np.random.randn(out.length) * scale`
+ * (the default 1 leaves each draw exactly as it is).
  * @returns out, for chaining.
  */
-export function fillStandardNormal(state: RandomState, out: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = standardNormal(state);
+export function fillStandardNormal(state: RandomState, out: Float64Array, scale = 1): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = standardNormal(state) * scale;
   return out;
 }

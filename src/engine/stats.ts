@@ -1,9 +1,10 @@
 /**
  * Measurements of a network's state used by the figures: gradient norms, activation
  * statistics, symmetry between hidden units and histograms. Pure functions; none allocate
- * except `histogram` and `layerStats`, which return their result.
+ * except `histogram`, `layerStats` and `networkLayerStats`, which return their result.
  */
 import { SATURATION_RATIO, type Activation } from './activations.ts';
+import type { NetworkActivations, Workspace } from './network.ts';
 
 /** Frobenius norm ‖M‖ = √(Σ m²) of a matrix stored in a Float64Array. */
 export function frobeniusNorm(M: Float64Array): number {
@@ -58,6 +59,14 @@ export function layerStats(Z: Float64Array, A: Float64Array, g: Activation, leng
     vz += (Z[i] - zMean) * (Z[i] - zMean);
   }
   return { mean, std: Math.sqrt(va / length), saturated: sat / length, zMean, zStd: Math.sqrt(vz / length) };
+}
+
+/** `layerStats` of every layer l = 1..L after a `forward` in `ws` (g.output at L), indexed l − 1. */
+export function networkLayerStats(ws: Workspace, layers: readonly number[], g: NetworkActivations): LayerStats[] {
+  const L = layers.length - 1;
+  const stats: LayerStats[] = [];
+  for (let l = 1; l <= L; l++) stats.push(layerStats(ws.Z[l], ws.A[l], l === L ? g.output : g.hidden, layers[l] * ws.m));
+  return stats;
 }
 
 /**

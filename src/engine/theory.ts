@@ -4,12 +4,11 @@
  * - the layer-by-layer variance rule Var(z[l]) ≈ n[l−1]·Var(W[l])·E[(a[l−1])²]
  *   (LeCun et al. 1998; Glorot & Bengio 2010; He et al. 2015, eq. 7).
  */
-import type { Initializer } from './initializers.ts';
 import { activations, sigmoid, type ActivationName } from './activations.ts';
 import type { Dataset } from './datasets.ts';
-import { initializeSeeded } from './initializers.ts';
+import { initializeSeeded, type Initializer } from './initializers.ts';
 import { backwardFrom, createParameters, createWorkspace, forward, type Parameters } from './network.ts';
-import { frobeniusNorm, layerStats, type LayerStats } from './stats.ts';
+import { frobeniusNorm, networkLayerStats, type LayerStats } from './stats.ts';
 
 /** ‖dW[l]‖ for l = 1..L, measured by backprop and predicted by the closed form. */
 export interface DeepLinearGradients {
@@ -147,8 +146,7 @@ export function varianceAtInitialization(
   for (const seed of seeds) {
     const p = initializeSeeded(layers, init, seed, scale);
     forward(p, g, data.X, ws);
-    const stats = [];
-    for (let l = 1; l <= L; l++) stats.push(layerStats(ws.Z[l], ws.A[l], l === L ? g.output : g.hidden, layers[l] * data.m));
+    const stats = networkLayerStats(ws, layers, g);
     const pred = predictedPreactivationVariance(layers, init, scale, stats, input);
     for (let l = 0; l < L; l++) {
       measured[l] += stats[l].zStd ** 2 / seeds.length;

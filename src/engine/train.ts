@@ -13,7 +13,7 @@ import {
   backwardFrom, binaryCrossEntropy, cloneParameters, createWorkspace, forward, outputGradient, predict, update,
   type NetworkActivations, type Parameters, type Workspace,
 } from './network.ts';
-import { frobeniusNorm, layerStats, symmetryDistance, type LayerStats } from './stats.ts';
+import { frobeniusNorm, networkLayerStats, symmetryDistance, type LayerStats } from './stats.ts';
 import { validateTrainConfig } from './config.ts';
 
 /** Everything that defines a run; two equal configs on the same data give bit-identical runs. */
@@ -98,19 +98,16 @@ function record(t: Trainer, cost: number): void {
   const L = layers.length - 1;
   const ws = t.workspace;
   const norms: number[] = [];
-  const stats: LayerStats[] = [];
   const symmetry: number[] = [];
   for (let l = 1; l <= L; l++) {
     norms.push(frobeniusNorm(ws.dW[l]));
-    const g = l === L ? t.activations.output : t.activations.hidden;
-    stats.push(layerStats(ws.Z[l], ws.A[l], g, layers[l] * ws.m));
     if (l < L) symmetry.push(symmetryDistance(t.params.W[l], t.params.b[l], layers[l], layers[l - 1]));
   }
   const h = t.history;
   h.iterations.push(t.iteration);
   h.costs.push(cost);
   h.gradientNorms.push(norms);
-  h.activationStats.push(stats);
+  h.activationStats.push(networkLayerStats(ws, layers, t.activations));
   h.symmetry.push(symmetry);
 }
 
