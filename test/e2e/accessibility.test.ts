@@ -4,31 +4,22 @@
  * (scripts loaded and explorers wired, nothing clicked). WCAG 2.1 A/AA plus axe's best practices;
  * a failure prints each violation with the selectors of the offending nodes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAxe, formatViolations } from './support/axe.ts';
-import { closeBrowser, openPage } from './support/browser.ts';
-import { distDir, siteBase } from './support/paths.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { LESSON_PATH } from './support/island.ts';
+import { serveDist } from './support/site.ts';
 
 const PAGES = [
   { name: 'index', path: '' },
-  { name: 'first lesson', path: 'lessons/vanishing-exploding-gradients/' },
+  { name: 'first lesson', path: LESSON_PATH },
   { name: 'He initialization lesson', path: 'lessons/he-initialization/' },
   { name: 'authoring guide', path: 'guide/' },
 ];
 const SCHEMES = ['light', 'dark'] as const;
 
 describe('accessibility (axe-core)', () => {
-  let site: StaticServer;
-
-  beforeAll(async () => {
-    site = await serveStatic(distDir, { base: siteBase });
-  });
-
-  afterAll(async () => {
-    await closeBrowser();
-    await site?.close();
-  });
+  const site = serveDist();
 
   for (const page of PAGES) {
     for (const colorScheme of SCHEMES) {

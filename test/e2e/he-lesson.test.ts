@@ -8,9 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
-import { closeBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { distDir, siteBase } from './support/paths.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { openPage, type OpenedPage } from './support/browser.ts';
+import { siteBase } from './support/paths.ts';
+import { readThrough, summaryAccuracies } from './support/reader.ts';
+import { serveDist } from './support/site.ts';
 
 declare global {
   interface Window {
@@ -20,12 +21,11 @@ declare global {
 }
 
 describe('He initialization lesson, live', () => {
-  let site: StaticServer;
+  const site = serveDist();
   let opened: OpenedPage;
   let experimentsMs = 0;
 
   beforeAll(async () => {
-    site = await serveStatic(distDir, { base: siteBase });
     opened = await openPage(`${site.url}lessons/he-initialization/`, {
       viewport: { width: 1280, height: 900 },
       beforeGoto: async (page) => {
@@ -58,15 +58,7 @@ describe('He initialization lesson, live', () => {
     const ids = ['experiment-he', 'experiment-lecun', 'experiment-large'];
     experimentsMs = Math.max(...ids.map((id) => times[id].ended!)) - Math.min(...ids.map((id) => times[id].started ?? times[id].ended!));
     // Then scroll like a reader so every figure and explorer comes near the viewport.
-    const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y <= height; y += 700) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(120);
-    }
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'),
-      null, { timeout: 180_000, polling: 200 },
-    );
+    await readThrough(page);
     // Let the two explorers (GradientFlow, InitComparison) finish their default runs too: wait until
     // their status lines stop changing, so errors they might log are caught below.
     let last = '';
@@ -83,29 +75,23 @@ describe('He initialization lesson, live', () => {
   afterAll(async () => {
     await opened?.page.screenshot({ path: artifactPath('he-lesson-full-page.png'), fullPage: true }).catch(() => {});
     await opened?.close();
-    await closeBrowser();
-    await site?.close();
   });
 
   it('re-runs every experiment figure and matches the build', async () => {
-    const statuses = await opened.page.$$eval('lesson-figure .status-text', (els) => els.map((e) => e.textContent ?? ''));
+    const statuses = await opened.page.locator('lesson-figure .status-text').allTextContents();
     // cost curve, 3 logs, 2 metrics, 1 scatter, summary figure and table
     expect(statuses.length).toBeGreaterThanOrEqual(9);
     for (const s of statuses) expect(s).toBe('Recomputed in your browser: the numbers match the build.');
   });
 
   it('ends the three runs as the lesson says: He 0.933, LeCun 0.864, large diverged at iteration 0', async () => {
-    const cards = await opened.page.$$eval('lesson-experiment .status-text', (els) => els.map((e) => e.textContent ?? ''));
+    const cards = await opened.page.locator('lesson-experiment .status-text').allTextContents();
     expect(cards).toEqual([
       'In your browser: done: 300 iterations; final cost 0.217638, accuracy 0.933.',
       'In your browser: done: 300 iterations; final cost 0.367350, accuracy 0.864.',
       'In your browser: diverged at iteration 0; final cost not finite, accuracy 0.5.',
     ]);
-    const accuracies = await opened.page.$$eval(
-      'lesson-figure[data-kind="summary-table"][data-live="done"] .figure-body tbody tr',
-      (rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent?.trim()),
-    );
-    expect(accuracies).toEqual(['0.933', '0.864', '0.5']);
+    expect(await summaryAccuracies(opened.page)).toEqual(['0.933', '0.864', '0.5']);
   });
 
   it('trains the experiments quickly enough for a reader', () => {

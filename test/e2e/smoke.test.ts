@@ -3,22 +3,12 @@
  * schemes without console errors and without any request leaving localhost.
  * Deliberately content-agnostic: lesson pages are checked by their own tests.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
-import { closeBrowser, openPage } from './support/browser.ts';
-import { distDir, siteBase } from './support/paths.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { openPage } from './support/browser.ts';
+import { serveDist } from './support/site.ts';
 
-let site: StaticServer;
-
-beforeAll(async () => {
-  site = await serveStatic(distDir, { base: siteBase });
-});
-
-afterAll(async () => {
-  await closeBrowser();
-  await site?.close();
-});
+const site = serveDist();
 
 for (const colorScheme of ['light', 'dark'] as const) {
   it(`home page loads cleanly (${colorScheme})`, async () => {

@@ -3,22 +3,16 @@
  * values, the URL round-trips, exports are valid, the keyboard alone works, training keeps the main
  * thread responsive, reduced motion shows only the result, axe finds nothing.
  */
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath } from './support/artifacts.ts';
-import { AXE_TAGS, formatViolations, runAxe } from './support/axe.ts';
-import { openIsland } from './support/island.ts';
-import { closeBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
-import { distDir, siteBase } from './support/paths.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { OpenedPage, OpenPageOptions } from './support/browser.ts';
+import { expectPng, saveDownload, svgRoot } from './support/exports.ts';
+import { focusBefore, focused, inBothSchemes, openIsland, setValue } from './support/island.ts';
+import { installLongTaskObserver, ISLAND_TASK_BUDGET_MS, longTasks, maxLongTask, readUntilClean } from './support/longtasks.ts';
+import { serveDist } from './support/site.ts';
 
 const ISLAND = 'symmetry-meter';
-let site: StaticServer;
-/** The long-task budget (ms); LONG_TASK_BUDGET_MS raises it on a machine shared with other heavy jobs. */
-const BUDGET = Number(process.env.LONG_TASK_BUDGET_MS ?? 50);
+const site = serveDist();
 
 /** What the reader sees: controls, caption, weights and the data table. */
 async function state(page: Page) {
@@ -45,49 +39,31 @@ const settled = (page: Page, init: string, iteration?: number) => page.waitForFu
   return iteration === undefined ? f.dataset.status === 'done' : f.dataset.iteration === String(iteration);
 }, { init, iteration }, { timeout: 60_000, polling: 50 });
 
-async function choose(page: Page, param: string, value: string | number) {
-  await page.locator(`${ISLAND} [data-param="${param}"]`).evaluate((el: HTMLInputElement, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
+/** Waits until the figure shows the controls' settings and its run has ended. */
+async function settledAsSet(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('symmetry-meter')!;
+    const f = el.querySelector('[data-figure="chart"]') as HTMLElement;
+    const shown = JSON.parse(f.dataset.shown!);
+    const v = (p: string) => (el.querySelector(`[data-param="${p}"]`) as HTMLInputElement).value;
+    return f.dataset.status === 'done' && shown.init === v('init') && shown.layers[1] === Number(v('width')) && (shown.init !== 'constant' || shown.scale === Number(v('value')));
+  }, null, { timeout: 60_000, polling: 50 });
 }
 
-const open = (search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> => openIsland(site.url, ISLAND, search, options);
+/** Sets a slider or the select as a reader would (value + input event). */
+const choose = (page: Page, param: string, value: string | number) => setValue(page.locator(`${ISLAND} [data-param="${param}"]`), value, ['input']);
 
-beforeAll(async () => {
-  site = await serveStatic(distDir, { base: siteBase });
-});
-afterAll(async () => {
-  await closeBrowser();
-  await site?.close();
-});
+const open = (search = '', options: OpenPageOptions = {}): Promise<OpenedPage> => openIsland(site.url, ISLAND, search, options);
 
 describe('symmetry meter', () => {
   it('shows the prerendered zero-init run, passes axe, and looks right in light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, consoleErrors, externalRequests, close } = await open('', { colorScheme });
-      try {
-        const s = await state(page);
-        expect(s).toMatchObject({ init: 'zeros', width: '4', valueShown: false, config: { init: 'zeros', layers: [2, 4, 1] } });
-        expect(s.caption).toContain('exactly 0 at all 200 records');
-        expect(s.weights).toEqual([1, 2, 3, 4].map((i) => [`unit ${i}`, '0', '0', '0']));
-        expect(await page.locator(`${ISLAND} button[data-action="new-seed"]`).isDisabled()).toBe(true);
-        await page.locator(ISLAND).screenshot({ path: artifactPath(`${ISLAND}-${colorScheme}.png`) });
-        if (colorScheme === 'light') {
-          const whole = await runAxe(page);
-          if (whole.length) console.log(`axe, whole page (other figures):\n${formatViolations(whole)}`);
-          const island = await page.evaluate(async (tags) => {
-            const axe = (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-            return (await axe.run({ include: [['symmetry-meter']] }, { runOnly: tags })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          }, AXE_TAGS);
-          expect(island).toEqual([]);
-        }
-        expect(consoleErrors).toEqual([]);
-        expect(externalRequests).toEqual([]);
-      } finally {
-        await close();
-      }
-    }
+    await inBothSchemes(ISLAND, ISLAND, (options) => open('', options), async (page) => {
+      const s = await state(page);
+      expect(s).toMatchObject({ init: 'zeros', width: '4', valueShown: false, config: { init: 'zeros', layers: [2, 4, 1] } });
+      expect(s.caption).toContain('exactly 0 at all 200 records');
+      expect(s.weights).toEqual([1, 2, 3, 4].map((i) => [`unit ${i}`, '0', '0', '0']));
+      expect(await page.locator(`${ISLAND} button[data-action="new-seed"]`).isDisabled()).toBe(true);
+    });
   });
 
   it('changes the figure with every control, and keeps units identical under constant init', async () => {
@@ -145,9 +121,8 @@ describe('symmetry meter', () => {
       const first = await state(page);
       // The lesson's own experiment figures nearby train and redraw too; measure this island alone.
       await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('lesson-figure')].every((f) => f.dataset.live !== 'running'), null, { timeout: 120_000 });
-      const worst: number[] = [];
-      // Up to five runs; the best counts, so a burst of load on a shared machine does not decide.
-      for (let attempt = 0; attempt < 5; attempt++) {
+      // Up to five runs; the best counts.
+      const worst = await readUntilClean('symmetry training (1,000 iterations, speed 3)', 5, (ms) => ms < ISLAND_TASK_BUDGET_MS, async () => {
         await page.click(`${ISLAND} button[data-action="reset"]`);
         await settled(page, 'lecun', 0);
         await page.waitForTimeout(300);
@@ -156,15 +131,14 @@ describe('symmetry meter', () => {
         await page.waitForFunction(() => document.querySelector('symmetry-meter button[data-action="play"]')!.getAttribute('aria-pressed') === 'true');
         await settled(page, 'lecun');
         await page.waitForTimeout(200);
-        worst.push(Math.max(0, ...(await longTasks(page)).slice(before)));
+        const longest = await maxLongTask(page, before);
         const again = await state(page);
         expect(again.table).toBe(first.table);
         expect(again.weights).toEqual(first.weights);
         expect(again.caption).toBe(first.caption);
-        if (worst.at(-1)! < BUDGET) break;
-      }
-      console.log(`symmetry training (1,000 iterations, speed 3): longest main-thread task per attempt ${worst.map((w) => `${w.toFixed(0)} ms`).join(', ')}`);
-      expect(Math.min(...worst)).toBeLessThan(BUDGET);
+        return longest;
+      });
+      expect(Math.min(...worst)).toBeLessThan(ISLAND_TASK_BUDGET_MS);
       // Pause holds the iteration; Play continues.
       await page.click(`${ISLAND} button[data-action="play"]`);
       await page.waitForFunction(() => Number((document.querySelector('symmetry-meter [data-figure="chart"]') as HTMLElement).dataset.iteration) > 0);
@@ -224,17 +198,16 @@ describe('symmetry meter', () => {
       await choose(first.page, 'init', 'constant');
       await choose(first.page, 'value', 1.35);
       await choose(first.page, 'width', 9);
-      await page_settled(first.page);
+      await settledAsSet(first.page);
       url = first.page.url();
       expect(new URL(url).searchParams.get('symmetry.init')).toBe('constant');
       before = await state(first.page);
     } finally {
       await first.close();
     }
-    const second = await openPage(url, { viewport: { width: 1280, height: 900 } });
+    const second = await open(new URL(url).search);
     try {
-      await second.page.locator(ISLAND).scrollIntoViewIfNeeded();
-      await page_settled(second.page);
+      await settledAsSet(second.page);
       expect(await state(second.page)).toEqual(before);
     } finally {
       await second.close();
@@ -244,18 +217,13 @@ describe('symmetry meter', () => {
   it('exports a valid SVG, a PNG and parseable CSV and JSON', async () => {
     const { page, close } = await open();
     try {
-      const save = async (kind: string) => {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${ISLAND} button[data-export="${kind}"]`)]);
-        return { name: download.suggestedFilename(), body: readFileSync((await download.path())!) };
-      };
+      const save = (kind: string) => saveDownload(page, page.locator(`${ISLAND} button[data-export="${kind}"]`));
       const svg = await save('svg');
       expect(svg.name).toBe('symmetry-chart.svg');
-      const root = parseHTML(svg.body.toString('utf8').replace(/^<\?xml[^>]*>/, '')).document.querySelector('svg')!;
+      const root = svgRoot(svg.body);
       expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
       expect(root.textContent).toContain('exactly 0 at every record');
-      const png = await save('png');
-      expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      expect(png.body.length).toBeGreaterThan(1000);
+      expectPng((await save('png')).body);
       const csv = (await save('csv')).body.toString('utf8').trim().split('\r\n').map((l) => l.split(','));
       expect(csv[0]).toEqual(['iteration', 'largest distance']);
       expect(csv.slice(1).every(([i, d]) => Number.isInteger(Number(i)) && Number(d) === 0)).toBe(true);
@@ -270,14 +238,13 @@ describe('symmetry meter', () => {
   it('works with the keyboard alone', async () => {
     const { page, close } = await open('?symmetry.speed=5');
     try {
-      await page.evaluate(() => (document.querySelector('symmetry-meter h3') as HTMLElement).setAttribute('tabindex', '-1'));
-      await page.focus(`${ISLAND} h3`);
+      await focusBefore(page.locator(`${ISLAND} h3`));
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.param)).toBe('init');
+      expect((await focused(page)).param).toBe('init');
       await page.keyboard.press('ArrowDown');
       await settled(page, 'constant');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.param)).toBe('value');
+      expect((await focused(page)).param).toBe('value');
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => JSON.parse((document.querySelector('symmetry-meter [data-figure="chart"]') as HTMLElement).dataset.shown!).scale === 0.51);
       await page.keyboard.press('Tab'); // width
@@ -286,7 +253,7 @@ describe('symmetry meter', () => {
       await settled(page, 'constant');
       await page.keyboard.press('Tab'); // Play
       await page.keyboard.press('Tab'); // Step
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.action)).toBe('step');
+      expect((await focused(page)).action).toBe('step');
       await page.keyboard.press('Enter');
       await settled(page, 'constant', 100);
       await page.keyboard.press('Space');
@@ -296,14 +263,3 @@ describe('symmetry meter', () => {
     }
   });
 });
-
-/** Waits until the settings in the URL and the figure agree and the run has ended. */
-async function page_settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('symmetry-meter')!;
-    const f = el.querySelector('[data-figure="chart"]') as HTMLElement;
-    const shown = JSON.parse(f.dataset.shown!);
-    const v = (p: string) => (el.querySelector(`[data-param="${p}"]`) as HTMLInputElement).value;
-    return f.dataset.status === 'done' && shown.init === v('init') && shown.layers[1] === Number(v('width')) && (shown.init !== 'constant' || shown.scale === Number(v('value')));
-  }, null, { timeout: 60_000, polling: 50 });
-}

@@ -6,10 +6,10 @@
  * notice equals its default state, the notice is text only and reports the link's settings.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, openPage } from './support/browser.ts';
-import { distDir, siteBase } from './support/paths.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { openPage } from './support/browser.ts';
+import { LESSON_PATH } from './support/island.ts';
+import { serveDist } from './support/site.ts';
 import { adversarialKeys, adversarialValues } from '../fixtures/hostile-urls.ts';
 
 const ISLANDS = [
@@ -69,19 +69,12 @@ function queries(): string[] {
   }).map((q) => (q.startsWith('?') ? q : `?${q}`));
 }
 
-let site: StaticServer;
-beforeAll(async () => {
-  site = await serveStatic(distDir, { base: siteBase });
-});
-afterAll(async () => {
-  await closeBrowser();
-  await site?.close();
-});
+const site = serveDist();
 
 it(`re-creates both explorers under ≥ 1 000 hostile links: defaults, text-only notices, no errors`, async () => {
   const list = queries();
   expect(list.length).toBeGreaterThanOrEqual(1000);
-  const { page, consoleErrors, externalRequests, close } = await openPage(`${site.url}lessons/vanishing-exploding-gradients/`);
+  const { page, consoleErrors, externalRequests, close } = await openPage(`${site.url}${LESSON_PATH}`);
   try {
     await page.waitForSelector('deep-linear-explorer[data-ready="true"]');
     await page.waitForSelector('symmetry-meter[data-ready="true"]');

@@ -1,7 +1,7 @@
 /**
  * Accessibility checks with axe-core, injected from node_modules (no network).
  *
- *   const violations = await runAxe(page);
+ *   const violations = await runAxe(page);                 // or runAxe(page, 'symmetry-meter'): that element only
  *   expect(violations, formatViolations(violations)).toEqual([]);
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
 /** WCAG 2.0/2.1 A and AA plus axe's best practices. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 export interface AxeViolation {
   id: string;
@@ -23,15 +23,15 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Run axe on the page's whole document; returns the violations (empty when clean). */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/** Run axe on the page's whole document, or only within the elements `include` selects; returns the violations (empty when clean). */
+export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ({ tags, include }) => {
     type RawNode = { target: unknown[] };
     type RawViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: RawNode[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: RawViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: tags });
+    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: RawViolation[] }> } }).axe;
+    const result = await axe.run(include ? { include: [[include]] } : document, { runOnly: tags });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
@@ -39,7 +39,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       helpUrl: v.helpUrl,
       targets: v.nodes.map((n) => n.target.map(String).join(' >> ')),
     }));
-  }, AXE_TAGS);
+  }, { tags: AXE_TAGS, include });
 }
 
 /** Human-readable multi-line report; '' when there are no violations. */

@@ -2,12 +2,11 @@
  * Helpers for test/e2e/gradient-flow.test.ts: open the lesson at the <gradient-flow-explorer>, read
  * what it shows, drive its controls and capture its exports.
  */
-import { readFileSync } from 'node:fs';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { AXE_TAGS, runAxe, type AxeViolation } from './axe.ts';
-import { openPage, type OpenedPage } from './browser.ts';
-import { openIsland } from './island.ts';
+import type { OpenedPage, OpenPageOptions } from './browser.ts';
+import { saveDownload } from './exports.ts';
+import { openIsland, setValue } from './island.ts';
 
 export const ISLAND = 'gradient-flow-explorer';
 export const CHARTS = ['gradients', 'histograms', 'network', 'average'] as const;
@@ -38,8 +37,12 @@ export async function settled(page: Page) {
   return state(page);
 }
 
+/** Waits until the status line matches `pattern` (its source is sent to the page). */
+export const statusMatches = (page: Page, pattern: RegExp) =>
+  page.waitForFunction(({ island, source }) => new RegExp(source).test(document.querySelector(`${island} .flow-status`)!.textContent!), { island: ISLAND, source: pattern.source });
+
 /** Opens the lesson with `search` and waits for the island to be wired. */
-export const open = (siteUrl: string, search = '', options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> =>
+export const open = (siteUrl: string, search = '', options: OpenPageOptions = {}): Promise<OpenedPage> =>
   openIsland(siteUrl, ISLAND, search, { ...options, scroll: false });
 
 /** Scrolls the island's transport into view (the island auto-plays when it appears). */
@@ -50,12 +53,12 @@ export async function download(page: Page, chart: string, kind: string): Promise
   const button = page.locator(`${ISLAND} [data-export-for="${chart}"] button[data-export="${kind}"]`);
   // Chrome drops a download that starts while the previous one is still being admitted (clicks 80 ms apart); a reader is slower.
   await page.waitForTimeout(300);
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), button.click()]).catch(async (e: Error) => {
+  const file = await saveDownload(page, button, 20_000).catch(async (e: Error) => {
     const notice = await page.locator(`${ISLAND} .explorer-notice`).textContent();
     throw new Error(`no ${kind} download for ${chart} (notice: ${JSON.stringify(notice)}): ${e.message}`);
-  }) as [Download, unknown];
-  expect(file.suggestedFilename()).toBe(`flow-${chart}.${kind}`);
-  return readFileSync((await file.path())!);
+  });
+  expect(file.name).toBe(`flow-${chart}.${kind}`);
+  return file.body;
 }
 
 /** Parses CSV (RFC 4180, no quoted newlines in our tables) into rows of cells. */
@@ -63,22 +66,5 @@ export function parseCsv(text: string): string[][] {
   return text.trimEnd().split('\r\n').map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c) => c !== '').map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
 }
 
-/** axe on the island alone (runAxe checks the whole page, where other figures live too). */
-export async function axeOn(page: Page): Promise<{ island: AxeViolation[]; page: AxeViolation[] }> {
-  const whole = await runAxe(page);
-  const island = await page.evaluate(async ({ selector, tags }) => {
-    type Raw = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Raw[] }> } }).axe;
-    const r = await axe.run({ include: [[selector]] }, { runOnly: tags });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.map(String).join(' >> ')) }));
-  }, { selector: ISLAND, tags: AXE_TAGS });
-  return { island, page: whole };
-}
-
 /** Sets a range input or select as the reader would (value + input/change event). */
-export async function set(page: Page, selector: string, value: string) {
-  await page.locator(`${ISLAND} ${selector}`).evaluate((c: HTMLInputElement | HTMLSelectElement, v) => {
-    c.value = v;
-    c.dispatchEvent(new Event(c instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  }, value);
-}
+export const set = (page: Page, selector: string, value: string) => setValue(page.locator(`${ISLAND} ${selector}`), value);

@@ -1,8 +1,12 @@
 /**
- * Opening the lesson page at an explorer island, shared by the islands' browser tests.
+ * Opening the lesson page at an explorer island, and what the islands' browser tests do alike.
  *
  *   const opened = await openIsland(site.url, 'deep-linear-explorer', '?deep-linear.a=0.5');
  */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { artifactPath } from './artifacts.ts';
+import { formatViolations, runAxe } from './axe.ts';
 import { openPage, type OpenedPage, type OpenPageOptions } from './browser.ts';
 
 /** The lesson that hosts the explorer islands. */
@@ -19,3 +23,52 @@ export async function openIsland(siteUrl: string, island: string, search = '', o
   await opened.page.waitForSelector(`${island}[data-ready="true"]`);
   return opened;
 }
+
+/**
+ * Opens the island in the light and then the dark colour scheme and runs `check` on each; then
+ * screenshots the island to test-artifacts/<shot>-<scheme>.png, runs axe on the island in light
+ * (the whole page's findings, from other figures, are only logged) and expects no console errors
+ * and no external requests.
+ */
+export async function inBothSchemes(island: string, shot: string, open: (options: OpenPageOptions) => Promise<OpenedPage>, check: (page: Page) => Promise<void>): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { page, consoleErrors, externalRequests, close } = await open({ colorScheme });
+    try {
+      await check(page);
+      await page.locator(island).screenshot({ path: artifactPath(`${shot}-${colorScheme}.png`) });
+      if (colorScheme === 'light') {
+        const whole = await runAxe(page);
+        if (whole.length) console.log(`axe, whole page (other figures):\n${formatViolations(whole)}`);
+        const mine = await runAxe(page, island);
+        expect(mine, formatViolations(mine)).toEqual([]);
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(externalRequests).toEqual([]);
+    } finally {
+      await close();
+    }
+  }
+}
+
+/**
+ * Sets a control's value as a reader would (Playwright cannot `fill` ranges) and fires `events`,
+ * bubbling: by default 'change' on a <select>, 'input' on anything else.
+ */
+export async function setValue(control: Locator, value: string | number, events?: readonly string[]): Promise<void> {
+  await control.evaluate((el: HTMLInputElement | HTMLSelectElement, { value, events }) => {
+    el.value = value;
+    for (const type of events ?? [el instanceof HTMLSelectElement ? 'change' : 'input']) el.dispatchEvent(new Event(type, { bubbles: true }));
+  }, { value: String(value), events });
+}
+
+/** Focuses `target` (made focusable with tabindex=-1), so that the next Tab moves to what follows it. */
+export async function focusBefore(target: Locator): Promise<void> {
+  await target.evaluate((el: HTMLElement) => {
+    el.setAttribute('tabindex', '-1');
+    el.focus();
+  });
+}
+
+/** The data-* attributes of the focused element (`param`, `action`, …). */
+export const focused = (page: Page): Promise<Record<string, string | undefined>> =>
+  page.evaluate(() => ({ ...(document.activeElement as HTMLElement).dataset }));
