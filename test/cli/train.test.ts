@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import reference from '../fixtures/seed-runs.json';
+import { costTolerance } from '../fixtures/parity.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const run = (...args: string[]) => spawnSync(`${root}node_modules/.bin/tsx`, ['src/cli/train.ts', ...args], { cwd: root, encoding: 'utf8' });
@@ -22,7 +23,7 @@ describe('npm run train', () => {
       lines.forEach((l) => {
         const iteration = Number(l[1]);
         const want = reference.runs[e.name].cost_every_100_iterations[iteration / 100];
-        const tolerance = e.name === 'big' && iteration >= 2500 && iteration <= 4000 ? 1e-3 : 1e-6;
+        const tolerance = costTolerance(e.name === 'big', iteration);
         expect(Math.abs(Number(l[2]) - want), `iteration ${iteration}`).toBeLessThanOrEqual(tolerance + 5e-7);
       });
       const accuracy = { zero: '0.5', big: '0.742', approp: '0.924' }[e.name];

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { costTolerance } from '../fixtures/parity.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { openPage, type OpenedPage } from './support/browser.ts';
@@ -75,7 +76,7 @@ describe('lesson page, live', () => {
       expect(lines.map((l) => Number(l[1]))).toEqual([0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]);
       lines.forEach((l, k) => {
         const iteration = Number(l[1]);
-        const tolerance = id === 'large' && iteration >= 2500 && iteration <= 4000 ? 1e-3 : 1e-6;
+        const tolerance = costTolerance(id === 'large', iteration);
         expect(Math.abs(Number(l[2]) - ORIGINAL_LOGS[id][k]), `${id} at ${iteration}`).toBeLessThanOrEqual(tolerance + 5e-7);
       });
     }
