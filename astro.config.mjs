@@ -8,11 +8,11 @@ import rehypeKatex from 'rehype-katex';
 import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
 import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import { joinBase } from './src/lib/urls.ts';
 
 // Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
 // the workflow passes SITE_URL / BASE_PATH from actions/configure-pages (origin, base_path).
-const trimmed = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
-const base = trimmed ? `/${trimmed}/` : '/';
+const base = joinBase((process.env.BASE_PATH ?? '').trim(), '');
 const site = process.env.SITE_URL?.trim() || undefined;
 const root = fileURLToPath(new URL('.', import.meta.url));
 

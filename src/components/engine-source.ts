@@ -88,9 +88,8 @@ function skipNonCode(text: string, i: number, previous: string): number {
 const OPEN = '([{';
 const CLOSE = ')]}';
 
-/** Index of the bracket that closes the one at `start`; text.length if it is never closed. */
-function matchBracket(text: string, start: number): number {
-  let depth = 0;
+/** Indexes of the code characters from `start` on: strings, templates, comments and regexes are skipped. */
+function* codeIndexes(text: string, start: number): Generator<number> {
   let previous = '';
   for (let i = start; i < text.length; ) {
     const skipped = skipNonCode(text, i, previous);
@@ -98,11 +97,18 @@ function matchBracket(text: string, start: number): number {
       i = skipped;
       continue;
     }
-    const c = text[i];
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c) && --depth === 0) return i;
-    if (!/\s/.test(c)) previous = c;
+    yield i;
+    if (!/\s/.test(text[i])) previous = text[i];
     i++;
+  }
+}
+
+/** Index of the bracket that closes the one at `start`; text.length if it is never closed. */
+function matchBracket(text: string, start: number): number {
+  let depth = 0;
+  for (const i of codeIndexes(text, start)) {
+    if (OPEN.includes(text[i])) depth++;
+    else if (CLOSE.includes(text[i]) && --depth === 0) return i;
   }
   return text.length;
 }
@@ -119,12 +125,7 @@ function declarationEnd(text: string, start: number, kind: string): number {
   let previous = '';
   let beforePrevious = '';
   let angles = 0;
-  for (let i = start; i < text.length; ) {
-    const skipped = skipNonCode(text, i, previous);
-    if (skipped >= 0) {
-      i = skipped;
-      continue;
-    }
+  for (const i of codeIndexes(text, start)) {
     const c = text[i];
     if (depth === 0 && block && c === '{' && angles === 0) {
       const arrow = previous === '>' && beforePrevious === '=';
@@ -145,7 +146,6 @@ function declarationEnd(text: string, start: number, kind: string): number {
       beforePrevious = previous;
       previous = c;
     }
-    i++;
   }
   return text.length;
 }

@@ -2,7 +2,7 @@
  * Build-time preparation shared by the experiment figure components: validate props, resolve
  * the experiments the remark plugin attached, train them (memoized) and compute the view.
  */
-import { buildTimeRun, lessonData } from '../figures/snapshot.ts';
+import { buildTimeRun, lessonData, type RunSnapshot } from '../figures/snapshot.ts';
 import { figureView, type FigureKind, type FigureOptions, type FigureView } from '../figures/views.ts';
 import { componentSchemas, parseProps, PropError, type ExperimentDecl } from './props.ts';
 
@@ -10,18 +10,20 @@ import { componentSchemas, parseProps, PropError, type ExperimentDecl } from './
 export interface PreparedFigure {
   readonly kind: FigureKind;
   readonly decls: ExperimentDecl[];
+  /** The experiments' build-time runs, in the order of `decls`. */
+  readonly runs: RunSnapshot[];
   readonly options: FigureOptions;
   readonly view: FigureView;
 }
 
 /** The experiments a figure refers to, in the order written, from the remark plugin's `__experiments`. */
-export function resolveExperiments(component: string, props: Record<string, unknown>, ids: string[], prop: string): ExperimentDecl[] {
+function resolveExperiments(component: string, props: Record<string, unknown>, ids: string[], prop: string): ExperimentDecl[] {
   const source = typeof props.__source === 'string' ? props.__source : undefined;
   let declared: ExperimentDecl[] = [];
   try {
     declared = JSON.parse(typeof props.__experiments === 'string' ? props.__experiments : '[]');
   } catch {
-    declared = [];
+    // Not written by the remark plugin: every id is then reported as undeclared.
   }
   return ids.map((id) => {
     const decl = declared.find((d) => d.id === id);
@@ -44,6 +46,6 @@ export function prepareFigure(component: keyof typeof componentSchemas, kind: Fi
     title: p.title as string | undefined, yScale: p.yScale as FigureOptions['yScale'], threshold: p.threshold as number | undefined,
     every: p.every as number | undefined, at: p.at as FigureOptions['at'],
   };
-  const view = figureView(kind, decls.map(buildTimeRun), lessonData(), options);
-  return { kind, decls, options, view };
+  const runs = decls.map(buildTimeRun);
+  return { kind, decls, runs, options, view: figureView(kind, runs, lessonData(), options) };
 }

@@ -5,7 +5,7 @@
  *   content/lessons/x.mdx:42: <CostCurve> prop "yScale" must be one of linear, log; got "cubic"
  */
 import { z } from 'astro/zod';
-import { activationNames, ConfigError, initializerNames, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
+import { ConfigError, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
 
 /** An experiment as declared by <Experiment>: its config plus the words figures show. */
 export interface ExperimentDecl {
@@ -13,12 +13,6 @@ export interface ExperimentDecl {
   readonly label: string;
   readonly comment?: string;
   readonly config: TrainConfig;
-}
-
-/** Props the remark plugin adds to every public component: where it is, and the experiments it can see. */
-export interface InjectedProps {
-  readonly __source?: string;
-  readonly __experiments?: string;
 }
 
 /** A prop error, formatted as one line that names file, component, prop and what is allowed. */
@@ -49,19 +43,20 @@ const number = (allowed: string, ok: (n: number) => boolean) =>
     .transform((v) => parseNumber(v))
     .refine((n) => Number.isFinite(n) && ok(n), { error: () => allowed });
 const integer = (lo: number, hi: number) => number(`an integer from ${lo} to ${hi}`, (n) => Number.isInteger(n) && n >= lo && n <= hi);
+/** A comma-separated list ("a, b") or an array, as trimmed, non-empty strings. */
+export const splitList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+const list = (error: string) => z.union([z.string(), z.array(z.string())], { error: () => error }).transform(splitList);
 const text = (max = 200) => z.string({ error: () => `text of at most ${max} characters` }).max(max, { error: () => `text of at most ${max} characters` });
 const experimentId = z.string({ error: () => 'an experiment id' }).regex(idPattern, { error: () => 'an experiment id of lowercase letters, digits and dashes' });
-const experimentList = z.union([z.string(), z.array(z.string())], { error: () => 'a comma-separated list of experiment ids' })
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+const experimentList = list('a comma-separated list of experiment ids')
   .refine((ids) => ids.length >= 1 && ids.length <= 8 && ids.every((id) => idPattern.test(id)), { error: () => 'a comma-separated list of 1–8 experiment ids' });
 
 const hiddenChoices = ['sigmoid', 'tanh', 'relu'] as const;
-// <InitComparison> offers the five schemes that train with random or zero weights (not "constant").
-const comparisonSchemes = ['zeros', 'normal', 'lecun', 'glorot', 'he'];
-const schemes = z.union([z.string(), z.array(z.string())], { error: () => `a comma-separated list of ${comparisonSchemes.join(', ')}` })
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
-  .refine((xs) => xs.length >= 1 && xs.length <= 5 && new Set(xs).size === xs.length && xs.every((x) => comparisonSchemes.includes(x)), {
-    error: () => `a comma-separated list of ${comparisonSchemes.join(', ')}, each at most once`,
+// The explorers offer the five schemes that train with random or zero weights (not "constant").
+const trainedSchemes = ['zeros', 'normal', 'lecun', 'glorot', 'he'] as const;
+const schemes = list(`a comma-separated list of ${trainedSchemes.join(', ')}`)
+  .refine((xs) => xs.length >= 1 && xs.length <= 5 && new Set(xs).size === xs.length && xs.every((x) => (trainedSchemes as readonly string[]).includes(x)), {
+    error: () => `a comma-separated list of ${trainedSchemes.join(', ')}, each at most once`,
   });
 
 const base = { __source: z.string().optional(), __experiments: z.string().optional() };
@@ -81,7 +76,7 @@ export const componentSchemas = {
   Aside: z.object({ ...base, type: choice(['note', 'tip', 'caution', 'correction']).default('note'), title: text().optional() }).strict(),
   DeepLinearExplorer: z.object({ ...base, a: number('a number from 0.3 to 1.7', (n) => n >= 0.3 && n <= 1.7).default(1.5), depth: integer(2, 50).default(10) }).strict(),
   InitComparison: z.object({
-    ...base, schemes: schemes.default(['zeros', 'normal', 'lecun', 'glorot', 'he']), hidden: choice(hiddenChoices).default('tanh'),
+    ...base, schemes: schemes.default([...trainedSchemes]), hidden: choice(hiddenChoices).default('tanh'),
     width: integer(1, 32).default(3), learningRate: number('a number > 0 and ≤ 10', (n) => n > 0 && n <= 10).default(1.2),
     iterations: integer(100, 20_000).default(10_000), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(10),
     seed: integer(0, 0xffffffff).default(42),
@@ -89,7 +84,7 @@ export const componentSchemas = {
   // Defaults keep the first run to a few seconds in a browser (600 updates of a 6 × 16 network).
   GradientFlow: z.object({
     ...base, depth: integer(1, 10).default(6), width: integer(2, 32).default(16), hidden: choice(hiddenChoices).default('tanh'),
-    init: choice(['zeros', 'normal', 'lecun', 'glorot', 'he']).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(0.01),
+    init: choice(trainedSchemes).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(0.01),
     iterations: integer(100, 5000).default(600), learningRate: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.5),
     seed: integer(0, 0xffffffff).default(42),
   }).strict(),
@@ -146,7 +141,3 @@ export function parseProps<N extends keyof typeof componentSchemas>(component: N
   const prop = String(issue.path[0] ?? '?');
   throw new PropError(component, prop, issue.message, props[prop], source);
 }
-
-/** Hidden activations offered by the explorers, and every activation name (for docs). */
-export const explorerActivations = hiddenChoices;
-export const allActivations = activationNames;

@@ -3,11 +3,12 @@
  * href/src/srcset/poster/url() points outside the base path or to a file that was not built.
  * It catches links assembled in components, which the remark link check cannot see.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
+import { listFiles } from '../lib/files.ts';
 
 export interface BrokenLink {
   /** Built file containing the reference, relative to the output directory. */
@@ -45,11 +46,9 @@ function whereInSource(root: string, source: string | undefined, ref: string): s
   return line >= 0 ? `${source}:${line + 1}` : source;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
+/** The base path with a trailing slash (Astro's `base` may lack it). */
+function withSlash(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
 }
 
 /** URLs referenced by an HTML document: attributes plus url() in inline styles. */
@@ -106,15 +105,14 @@ function check(ref: string, pageUrl: URL, origin: URL, base: string, outDir: str
 /** Crawls a built site and lists every internal reference that does not resolve. */
 export function findBrokenLinks(outDir: string, base: string, site?: string): BrokenLink[] {
   const origin = new URL(site ?? 'https://site.invalid');
-  const normalizedBase = base.endsWith('/') ? base : `${base}/`;
+  const normalizedBase = withSlash(base);
   const broken: BrokenLink[] = [];
   const ids = new Map<string, Set<string>>();
-  for (const file of walk(outDir)) {
-    const isHtml = file.endsWith('.html');
-    if (!isHtml && !file.endsWith('.css')) continue;
-    const rel = relative(outDir, file).split(sep).join('/');
+  for (const rel of listFiles(outDir)) {
+    const isHtml = rel.endsWith('.html');
+    if (!isHtml && !rel.endsWith('.css')) continue;
     const pageUrl = new URL(normalizedBase + rel, origin);
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(join(outDir, rel), 'utf8');
     const refs = isHtml ? htmlReferences(text) : cssReferences(text);
     for (const ref of new Set(refs)) {
       const reason = check(ref, pageUrl, origin, normalizedBase, outDir, ids);
@@ -122,11 +120,6 @@ export function findBrokenLinks(outDir: string, base: string, site?: string): Br
     }
   }
   return broken;
-}
-
-/** The base path without its trailing slash, so base-prefixed URLs map back to what authors wrote. */
-function normalize(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
 }
 
 export default function checkLinks(): AstroIntegration {
@@ -149,7 +142,7 @@ export default function checkLinks(): AstroIntegration {
           return;
         }
         const lines = broken.map((b) => {
-          const where = whereInSource(root, sourceOf(b.page, root), b.url.replace(normalize(base), '/'));
+          const where = whereInSource(root, sourceOf(b.page, root), b.url.replace(withSlash(base), '/'));
           return `  ${where ? `${where} → ` : ''}${b.page}: ${b.url} (${b.reason})`;
         });
         throw new Error(`Broken internal links in the built site (page: url):\n${lines.join('\n')}`);

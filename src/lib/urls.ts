@@ -3,9 +3,12 @@
  * Every internal link and asset reference in layouts, pages and components goes through `url()`.
  */
 
+/** Whether `path` has a scheme (`https:`, `mailto:`) or is protocol-relative (`//host`). */
+const isAbsolute = (path: string) => /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//');
+
 /** Joins a base path and a site-relative path with exactly one slash between them. */
 export function joinBase(base: string, path: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+  if (isAbsolute(path)) {
     throw new Error(`url(): "${path}" is an absolute URL; pass a site-relative path such as "/lessons/"`);
   }
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
@@ -20,7 +23,7 @@ export function joinBase(base: string, path: string): string {
  */
 export function url(path: string, base: string = import.meta.env.BASE_URL, site: string | undefined = import.meta.env.SITE): string {
   if (path.startsWith('#') || path.startsWith('?')) return path;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+  if (isAbsolute(path)) {
     const target = new URL(path, 'https://invalid.example');
     if (site && target.origin === new URL(site).origin) {
       const basePath = joinBase(base, '');

@@ -8,9 +8,10 @@
  * Anchors, relative links, external URLs and JSX expression attributes (`href={x}`) pass
  * through untouched; the post-build link check covers the latter.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
+import { listFiles } from '../lib/files';
 import { joinBase } from '../lib/urls';
 
 export interface InternalLinkOptions {
@@ -61,26 +62,18 @@ function isDraft(file: string): boolean {
   return head ? /^draft:\s*true\s*(#.*)?$/m.test(head[1]) : false;
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}/${name}`) : [`${prefix}/${name}`];
-  });
-}
-
 /** All site-relative routes a link may point to, read fresh so dev picks up new files. */
 export function collectRoutes(options: InternalLinkOptions): Set<string> {
   const lessonsDir = options.lessonsDir ?? join(options.root, 'content/lessons');
   const includeDrafts = options.includeDrafts ?? process.env.NODE_ENV !== 'production';
   const routes = new Set(options.pages ?? DEFAULT_PAGES);
   for (const file of listFiles(lessonsDir)) {
-    if (!file.endsWith('.mdx') || file.lastIndexOf('/') !== 0) continue;
+    if (!file.endsWith('.mdx') || file.includes('/')) continue;
     if (!includeDrafts && isDraft(join(lessonsDir, file))) continue;
-    routes.add(`/lessons/${slugFromFileName(file.slice(1))}/`);
+    routes.add(`/lessons/${slugFromFileName(file)}/`);
   }
   for (const file of listFiles(options.publicDir ?? join(options.root, 'public'))) {
-    if (!file.split('/').some((part) => part.startsWith('.'))) routes.add(file);
+    if (!file.split('/').some((part) => part.startsWith('.'))) routes.add(`/${file}`);
   }
   return routes;
 }

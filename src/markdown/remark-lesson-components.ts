@@ -11,7 +11,7 @@
  */
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
-import { componentNames, componentSchemas, parseExperiment, parseProps, PropError, type ExperimentDecl } from '../components/props.ts';
+import { componentNames, componentSchemas, parseExperiment, parseProps, PropError, splitList, type ExperimentDecl } from '../components/props.ts';
 
 interface Attribute {
   type: string;
@@ -83,13 +83,11 @@ function setAttribute(node: JsxNode, name: string, value: string): void {
   node.attributes.push({ type: 'mdxJsxAttribute', name, value });
 }
 
-function visit(node: JsxNode, found: JsxNode[], all: JsxNode[], esm: JsxNode[]): void {
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-    all.push(node);
-    if (node.name && names.has(node.name)) found.push(node);
-  }
+/** Collects every JSX element and every ESM block (import/export) of the tree. */
+function visit(node: JsxNode, all: JsxNode[], esm: JsxNode[]): void {
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') all.push(node);
   if (node.type === 'mdxjsEsm') esm.push(node);
-  for (const child of node.children ?? []) visit(child, found, all, esm);
+  for (const child of node.children ?? []) visit(child, all, esm);
 }
 
 /** Names an MDX file defines with `import …` or `export const/function …`. */
@@ -135,7 +133,7 @@ function referencedIds(props: Record<string, unknown>): { prop: string; ids: str
   const refs: { prop: string; ids: string[] }[] = [];
   if (typeof props.experiment === 'string') refs.push({ prop: 'experiment', ids: [props.experiment] });
   const list = props.experiments;
-  if (typeof list === 'string') refs.push({ prop: 'experiments', ids: list.split(',').map((s) => s.trim()).filter(Boolean) });
+  if (typeof list === 'string') refs.push({ prop: 'experiments', ids: splitList(list) });
   if (Array.isArray(list)) refs.push({ prop: 'experiments', ids: list.map(String) });
   return refs;
 }
@@ -155,57 +153,57 @@ export default function remarkLessonComponents(options: LessonComponentOptions) 
 }
 
 function check(tree: Root, file: { path?: string }, options: LessonComponentOptions): void {
-  {
-    const path = file.path ? relative(options.root, file.path) : 'MDX';
-    const nodes: JsxNode[] = [];
-    const all: JsxNode[] = [];
-    const esm: JsxNode[] = [];
-    visit(tree as unknown as JsxNode, nodes, all, esm);
-    const declared = new Map<string, ExperimentDecl>();
-    const where = (n: JsxNode) => `${path}:${n.position?.start.line ?? '?'}`;
+  const path = file.path ? relative(options.root, file.path) : 'MDX';
+  const all: JsxNode[] = [];
+  const esm: JsxNode[] = [];
+  visit(tree as unknown as JsxNode, all, esm);
+  const nodes = all.filter((n) => n.name && names.has(n.name));
+  const declared = new Map<string, ExperimentDecl>();
+  const where = (n: JsxNode) => `${path}:${n.position?.start.line ?? '?'}`;
 
-    // A capitalized tag must be imported or defined in the file; catch typos with the file and line.
-    const defined = definedNames(esm);
-    for (const node of all) {
-      const name = node.name ?? '';
-      if (!/^[A-Z]/.test(name) || name.includes('.') || defined.has(name)) continue;
-      if (names.has(name)) throw new Error(`${where(node)}: <${name}> is a lesson component but is not imported in this file; add: import { ${name} } from '~/components';`);
-      const guess = closest(name, [...names, ...defined]);
-      const hint = guess ? `; did you mean <${guess}>?` : '';
-      const fix = guess && names.has(guess) && !defined.has(guess) ? ` Import it with: import { ${guess} } from '~/components';` : '';
-      throw new Error(`${where(node)}: <${name}> is not imported or defined in this file${hint}${fix}`);
-    }
+  // A capitalized tag must be imported or defined in the file; catch typos with the file and line.
+  const defined = definedNames(esm);
+  for (const node of all) {
+    const name = node.name ?? '';
+    if (!/^[A-Z]/.test(name) || name.includes('.') || defined.has(name)) continue;
+    if (names.has(name)) throw new Error(`${where(node)}: <${name}> is a lesson component but is not imported in this file; add: import { ${name} } from '~/components';`);
+    const guess = closest(name, [...names, ...defined]);
+    const hint = guess ? `; did you mean <${guess}>?` : '';
+    const fix = guess && names.has(guess) && !defined.has(guess) ? ` Import it with: import { ${guess} } from '~/components';` : '';
+    throw new Error(`${where(node)}: <${name}> is not imported or defined in this file${hint}${fix}`);
+  }
 
-    for (const node of nodes.filter((n) => n.name === 'Experiment')) {
-      const { props, dynamic } = attributeValues(node);
-      const source = where(node);
-      if (dynamic) throw new PropError('Experiment', 'props', 'written as literal values (strings, numbers or arrays) so the build can check them', '{…}', source);
-      const decl = parseExperiment(props, source);
-      if (declared.has(decl.id)) throw new PropError('Experiment', 'id', 'unique in the lesson', decl.id, source);
-      declared.set(decl.id, decl);
-      setAttribute(node, '__source', source);
-    }
+  for (const node of nodes.filter((n) => n.name === 'Experiment')) {
+    const { props, dynamic } = attributeValues(node);
+    const source = where(node);
+    if (dynamic) throw new PropError('Experiment', 'props', 'written as literal values (strings, numbers or arrays) so the build can check them', '{…}', source);
+    const decl = parseExperiment(props, source);
+    if (declared.has(decl.id)) throw new PropError('Experiment', 'id', 'unique in the lesson', decl.id, source);
+    declared.set(decl.id, decl);
+    setAttribute(node, '__source', source);
+  }
 
-    for (const node of nodes.filter((n) => n.name !== 'Experiment')) {
-      const name = node.name as keyof typeof componentSchemas;
-      const { props, dynamic } = attributeValues(node);
-      const source = where(node);
-      if (!dynamic) parseProps(name, { ...props, __source: source });
-      const refs = referencedIds(props);
-      const used: ExperimentDecl[] = [];
-      for (const { prop, ids } of refs) {
-        for (const id of ids) {
-          const decl = declared.get(id);
+  for (const node of nodes.filter((n) => n.name !== 'Experiment')) {
+    const name = node.name as keyof typeof componentSchemas;
+    const { props, dynamic } = attributeValues(node);
+    const source = where(node);
+    if (!dynamic) parseProps(name, { ...props, __source: source });
+    const refs = referencedIds(props);
+    const used: ExperimentDecl[] = [];
+    for (const { prop, ids } of refs) {
+      for (const id of ids) {
+        const decl = declared.get(id);
+        if (!decl) {
           const known = [...declared.keys()];
-          if (!decl) throw new PropError(name, prop, known.length ? `one of the experiments declared in this lesson (${known.join(', ')})` : 'an experiment declared with <Experiment id="…"> in this lesson (none is declared)', id, source);
-          used.push(decl);
+          throw new PropError(name, prop, known.length ? `one of the experiments declared in this lesson (${known.join(', ')})` : 'an experiment declared with <Experiment id="…"> in this lesson (none is declared)', id, source);
         }
+        used.push(decl);
       }
-      if ('experiment' in componentSchemas[name].shape || 'experiments' in componentSchemas[name].shape) {
-        if (refs.length === 0 && !dynamic) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
-        setAttribute(node, '__experiments', JSON.stringify(used));
-      }
-      setAttribute(node, '__source', source);
     }
+    if ('experiment' in componentSchemas[name].shape || 'experiments' in componentSchemas[name].shape) {
+      if (refs.length === 0 && !dynamic) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
+      setAttribute(node, '__experiments', JSON.stringify(used));
+    }
+    setAttribute(node, '__source', source);
   }
 }

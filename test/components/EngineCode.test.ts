@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAstroRenderer, type AstroRenderer } from './support/astro.ts';
+import { describe, expect, it } from 'vitest';
+import { useAstroRenderer } from './support/astro.ts';
 
-let astro: AstroRenderer;
-beforeAll(async () => {
-  astro = await createAstroRenderer();
-}, 120_000);
-afterAll(() => astro?.close());
+const astro = useAstroRenderer();
 
 const engine = (file: string) => readFileSync(new URL(`../../src/engine/${file}`, import.meta.url), 'utf8');
 

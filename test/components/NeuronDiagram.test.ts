@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAstroRenderer, type AstroRenderer } from './support/astro.ts';
+import { describe, expect, it } from 'vitest';
+import { useAstroRenderer } from './support/astro.ts';
 
-let astro: AstroRenderer;
-beforeAll(async () => {
-  astro = await createAstroRenderer();
-}, 120_000);
-afterAll(() => astro?.close());
+const astro = useAstroRenderer();
 
 const svgTexts = (root: ParentNode) => [...root.querySelectorAll('svg text')].map((t) => t.textContent!.trim());
 

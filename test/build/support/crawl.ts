@@ -6,9 +6,10 @@
  * Internal URLs must start with the base path and resolve to a file in the output; only `<a>`
  * links (which a reader follows on purpose) may point to another origin.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { listFiles } from '../../../src/lib/files.ts';
 
 export type RefKind = 'html-attr' | 'anchor' | 'css-url' | 'inline-import' | 'js-base-string' | 'js-new-url' | 'js-import';
 
@@ -37,13 +38,6 @@ const ORIGIN = 'https://crawl.invalid';
 const IGNORED = /^(?:#|data:|mailto:|tel:|javascript:|blob:|about:)/i;
 const URL_ATTRS = ['href', 'src', 'poster', 'data', 'action', 'xlink:href'];
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
-
 export function cssUrls(css: string): string[] {
   return [...css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g)].map((m) => m[2].trim()).filter(Boolean);
 }
@@ -63,7 +57,7 @@ function importSpecifiers(js: string): string[] {
 
 export function crawlSite(outDir: string, base: string): CrawlResult {
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const all = listFiles(outDir).map((f) => relative(outDir, f).split(sep).join('/'));
+  const all = listFiles(outDir);
   const files = {
     html: all.filter((f) => f.endsWith('.html')),
     css: all.filter((f) => f.endsWith('.css')),

@@ -4,11 +4,13 @@
  * The unit project's Vite config has no Astro compiler, so this starts a small Vite server in
  * middleware mode with Astro's own Vite config (`getViteConfig`, which reads astro.config.mjs) and
  * loads both the container and the components through it, so they share one Astro runtime.
- * One server per test file: create it in `beforeAll`, close it in `afterAll`.
+ * One server per test file: `const astro = useAstroRenderer();` starts it before the file's tests and
+ * closes it after them.
  */
 import { parseHTML } from 'linkedom';
 import { createServer, type ViteDevServer } from 'vite';
 import { getViteConfig } from 'astro/config';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Rendered {
   /** The HTML string. */
@@ -17,15 +19,13 @@ export interface Rendered {
   readonly root: ParentNode;
 }
 
-export interface AstroRenderer {
+interface AstroRenderer {
   /** Renders src/components/<name>.astro with props and an optional default slot (HTML). */
   render(name: string, props?: Record<string, unknown>, slot?: string): Promise<Rendered>;
-  /** Loads a module through the same server (e.g. '/src/components/props.ts'). */
-  load<T = Record<string, unknown>>(path: string): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function createAstroRenderer(): Promise<AstroRenderer> {
+async function createAstroRenderer(): Promise<AstroRenderer> {
   const config = await getViteConfig(
     { server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error', clearScreen: false },
     { logLevel: 'error', devToolbar: { enabled: false } },
@@ -40,7 +40,16 @@ export async function createAstroRenderer(): Promise<AstroRenderer> {
       const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
       return { html, root: document.body };
     },
-    load: (path) => server.ssrLoadModule(path) as never,
     close: () => server.close(),
   };
+}
+
+/** The calling test file's renderer: started in `beforeAll` (Vite takes a while), closed in `afterAll`. */
+export function useAstroRenderer(): Pick<AstroRenderer, 'render'> {
+  let astro: AstroRenderer | undefined;
+  beforeAll(async () => {
+    astro = await createAstroRenderer();
+  }, 120_000);
+  afterAll(() => astro?.close());
+  return { render: (...args) => astro!.render(...args) };
 }
