@@ -24,6 +24,9 @@ export interface RunState {
   readonly paused: boolean;
 }
 
+/** True while run `s` advances: started, not finished, not paused. */
+export const isPlaying = (s: RunState): boolean => s.status.state === 'running' && !s.paused;
+
 /** How to train a run. */
 export interface RunRequest {
   readonly config: TrainConfig;
@@ -45,6 +48,11 @@ function append(h: HistoryDelta, d: HistoryDelta): HistoryDelta {
     gradientNorms: [...h.gradientNorms, ...d.gradientNorms], activationStats: [...h.activationStats, ...d.activationStats],
     symmetry: [...h.symmetry, ...d.symmetry],
   };
+}
+
+/** Marks a run as stopped by `reason` (a worker error), keeping what it recorded. */
+function stopWithError(store: Store<RunState>, reason: string): void {
+  store.set({ error: reason, status: { state: 'cancelled', iteration: store.get().iteration, message: `stopped: ${reason}` } });
 }
 
 /** Talks to one training worker; see `trainingClient()` for the page's instance. */
@@ -125,7 +133,7 @@ export class TrainingClient {
   setHidden(hidden: boolean): void {
     for (const [runId, run] of this.runs) {
       const s = run.store.get();
-      if (hidden && s.status.state === 'running' && !s.paused) {
+      if (hidden && isPlaying(s)) {
         this.hiddenPaused.add(runId);
         this.pause(runId);
       } else if (!hidden && this.hiddenPaused.delete(runId)) this.resume(runId);
@@ -169,7 +177,7 @@ export class TrainingClient {
     const run = message.runId ? this.runs.get(message.runId) : undefined;
     if (!run || this.replaced(message)) return;
     if (message.type === 'error') {
-      run.store.set({ error: message.message, status: { state: 'cancelled', iteration: run.store.get().iteration, message: `stopped: ${message.message}` } });
+      stopWithError(run.store, message.message);
       return;
     }
     run.store.set((s) => ({
@@ -198,7 +206,7 @@ export class TrainingClient {
 
   private failAll(reason: string): void {
     for (const run of this.runs.values()) {
-      if (run.store.get().status.state === 'running') run.store.set({ error: reason, status: { state: 'cancelled', iteration: run.store.get().iteration, message: `stopped: ${reason}` } });
+      if (run.store.get().status.state === 'running') stopWithError(run.store, reason);
     }
     for (const pending of this.computations.values()) pending.reject(new Error(reason));
     this.computations.clear();

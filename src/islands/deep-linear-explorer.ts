@@ -4,11 +4,11 @@
  * task) and drawn with the same view function as the build-time prerender. Play sweeps the depth
  * up one layer at a time to 50; with prefers-reduced-motion it jumps straight to 50.
  */
-import { renderElement, swapChart, type ChartTable } from '../charts/browser.ts';
+import { renderElement, type ChartTable } from '../charts/browser.ts';
 import type { DeepLinearGradients } from '../engine/theory.ts';
 import { deepLinearView, MAX_DEPTH, type DeepLinearView } from '../figures/deep-linear.ts';
 import { trainingClient } from './client.ts';
-import { ExplorerElement } from './explorer.ts';
+import { ExplorerElement, type FigureExport } from './explorer.ts';
 import { createStore, prepareThenCommit } from './store.ts';
 import { updateTable } from './table-dom.ts';
 import { param, type Specs } from './url-state.ts';
@@ -45,17 +45,10 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   protected readonly urlPrefix = 'deep-linear';
   protected readonly specs = deepLinearSpecs;
   private readonly live = createStore<LiveState>({ shown: null, request: 0, playing: false, timer: null });
-  private unsubscribe: (() => void) | null = null;
 
   protected start(values: DeepLinearValues): void {
-    const details = this.querySelector('details.deep-linear-data');
-    const onToggle = () => details?.hasAttribute('open') && this.refreshTable();
-    details?.addEventListener('toggle', onToggle);
-    const off = this.live.subscribe(prepareThenCommit((s) => this.prepare(s), (p) => this.commit(p)));
-    this.unsubscribe = () => {
-      off();
-      details?.removeEventListener('toggle', onToggle);
-    };
+    this.onOpen('details.deep-linear-data', () => this.refreshTable());
+    this.onDisconnect(this.live.subscribe(prepareThenCommit((s) => this.prepare(s), (p) => this.commit(p))));
     const figure = this.querySelector<HTMLElement>('[data-result]');
     const prerendered = figure ? (JSON.parse(figure.dataset.result ?? 'null') as DeepLinearGradients | null) : null;
     // The prerender already shows the component's defaults: keep it and only compute other settings.
@@ -68,8 +61,6 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
 
   disconnectedCallback(): void {
     this.stop();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
     super.disconnectedCallback();
   }
 
@@ -101,15 +92,11 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     } else if (visible && s.timer === null) this.schedule();
   }
 
-  protected exportFigure(): { svg: SVGSVGElement | null; table: ChartTable; data: unknown } {
+  protected exportFigure(): FigureExport {
     const shown = this.live.get().shown;
     const svg = this.querySelector<SVGSVGElement>('.deep-linear-body svg');
     if (!shown) return { svg, table: { columns: [], rows: [] }, data: null };
     return { svg, table: deepLinearView(shown.result, shown.a, shown.depth).table, data: { a: shown.a, L: shown.depth, ...shown.result } };
-  }
-
-  protected formatOutput(key: keyof DeepLinearValues, value: number): string {
-    return key === 'speed' ? `×${value}` : String(value);
   }
 
   private measure(values: DeepLinearValues): void {
@@ -164,11 +151,11 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     this.showPlaying(false);
   }
 
-  /** Puts the data of the measurement on screen into the data table. */
-  private refreshTable(): void {
+  /** Puts the data of the measurement on screen (or `data`, its table if already built) into the data table. */
+  private refreshTable(data?: ChartTable): void {
     const shown = this.live.get().shown;
     const table = this.querySelector('.deep-linear-table');
-    if (shown && table) updateTable(table, deepLinearView(shown.result, shown.a, shown.depth).table);
+    if (shown && table) updateTable(table, data ?? deepLinearView(shown.result, shown.a, shown.depth).table);
   }
 
   /** The view and its chart for `s`, built off the page (null if the figure already shows it). */
@@ -186,15 +173,10 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!p || !figure) return;
     const { view } = p;
-    const body = this.querySelector('.deep-linear-body');
-    if (body) swapChart(body, p.svg);
-    this.setText('.deep-linear-title', view.title);
-    this.setText('.deep-linear-caption', view.caption);
-    this.setText('.deep-linear-factor', view.factor);
-    this.setText('.deep-linear-gradient', view.gradient);
-    this.setText('.deep-linear-limits', view.limits);
+    const { title, caption, factor, gradient, limits } = view;
+    this.showChart('deep-linear', p.svg, { title, caption, factor, gradient, limits });
     // While the sweep plays, the (closed) data table waits: it is filled when opened or when the sweep stops.
-    if (!this.live.get().playing || this.querySelector('details.deep-linear-data')?.hasAttribute('open')) this.refreshTable();
+    if (!this.live.get().playing || this.isOpen('details.deep-linear-data')) this.refreshTable(view.table);
     figure.dataset.shown = p.key;
   }
 }

@@ -3,16 +3,31 @@
  * anything ignored), controls bound by `data-param` / `data-action`, pausing when scrolled off
  * screen, and `prefers-reduced-motion`. Subclasses draw; this class keeps one store per island.
  */
+import { swapChart } from '../charts/browser.ts';
 import type { ChartTable } from '../charts/common.ts';
+import { trainingClient } from './client.ts';
 import { bindExportButtons } from './export.ts';
 import { createStore, type Store } from './store.ts';
+import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
 
-/** The island's state: its settings, and whether it is on screen. */
+/** The island's state: its settings, whether it is on screen, and whether that paused its run. */
 export interface ExplorerState<T> {
   readonly values: T;
   readonly visible: boolean;
+  /** The island's run was paused because it scrolled off screen (see `holdOffScreen`). */
+  readonly suspended: boolean;
 }
+
+/** What a figure's export buttons save: its chart (if any), its table and its data. */
+export interface FigureExport {
+  readonly svg: SVGSVGElement | null;
+  readonly table: ChartTable;
+  readonly data: unknown;
+}
+
+/** A fresh random seed for the "New seed" buttons (an unsigned 32-bit integer). */
+export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0];
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -34,20 +49,20 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
   /** Called when the island scrolls on or off screen. */
   protected abstract visibility(visible: boolean): void;
   /** The current chart (if any), table and data of figure `name`, for its export buttons. */
-  protected abstract exportFigure(name: string): { svg: SVGSVGElement | null; table: ChartTable; data: unknown };
+  protected abstract exportFigure(name: string): FigureExport;
 
   connectedCallback(): void {
     this.defaults = { ...JSON.parse(this.dataset.defaults ?? '{}') } as T;
     const { values, ignored } = readState(this.urlPrefix, this.specs, this.defaults, window.location.search);
     this.notice(describeIgnored(ignored));
-    this.store = createStore<ExplorerState<T>>({ values, visible: false });
+    this.store = createStore<ExplorerState<T>>({ values, visible: false, suspended: false });
     const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
     this.reducedMotion = motion?.matches ?? false;
     this.bindControls();
     this.reflect(values);
     for (const bar of this.querySelectorAll<HTMLElement>('[data-export-for]')) {
       const name = bar.dataset.exportFor!;
-      this.undo.push(bindExportButtons(bar, {
+      this.onDisconnect(bindExportButtons(bar, {
         name: `${this.urlPrefix}-${name}`,
         svg: () => this.exportFigure(name).svg,
         table: () => this.exportFigure(name).table,
@@ -61,13 +76,29 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
       this.visibility(visible);
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
-    this.undo.push(() => observer.disconnect());
+    this.onDisconnect(() => observer.disconnect());
     this.dataset.ready = 'true';
     this.start(values);
   }
 
   disconnectedCallback(): void {
     for (const f of this.undo.splice(0)) f();
+  }
+
+  /**
+   * Off screen, pauses run `runId` if it is `playing` (marked suspended); back on screen, resumes
+   * it if it was suspended. @returns whether it paused or resumed the run.
+   */
+  protected holdOffScreen(runId: string, playing: boolean, visible: boolean): boolean {
+    if (!visible && playing) {
+      trainingClient().pause(runId);
+      this.store.set({ suspended: true });
+      return true;
+    }
+    if (!visible || !this.store.get().suspended) return false;
+    this.store.set({ suspended: false });
+    trainingClient().resume(runId);
+    return true;
   }
 
   /** Shows the play button as "Pause" (pressed) while training plays, "Play" otherwise. */
@@ -80,8 +111,37 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
 
   /** Sets the text of the first element matching `selector` inside the island (text only, never HTML). */
   protected setText(selector: string, text: string): void {
-    const el = this.querySelector(selector);
-    if (el) el.textContent = text;
+    setText(this, selector, text);
+  }
+
+  /** Swaps `svg` into `.{prefix}-body` and sets the text of `.{prefix}-{part}` for each part of `texts`. */
+  protected showChart(prefix: string, svg: Element, texts: Readonly<Record<string, string>>): void {
+    const body = this.querySelector(`.${prefix}-body`);
+    if (body) swapChart(body, svg);
+    for (const [part, text] of Object.entries(texts)) this.setText(`.${prefix}-${part}`, text);
+  }
+
+  /** Whether the <details> matching `selector` is open. */
+  protected isOpen(selector: string): boolean {
+    return this.querySelector<HTMLDetailsElement>(selector)?.open ?? false;
+  }
+
+  /** Runs `undo` when the island leaves the page (unsubscribes, timers). */
+  protected onDisconnect(undo: () => void): void {
+    this.undo.push(undo);
+  }
+
+  /** Calls `fill` each time the reader opens the <details> matching `selector` (tables that wait while a run plays). */
+  protected onOpen(selector: string, fill: () => void): void {
+    const details = this.querySelector<HTMLDetailsElement>(selector);
+    this.listen(details, 'toggle', () => details?.open && fill());
+  }
+
+  /** Adds `handler` to `target` until the island leaves the page. */
+  protected listen(target: EventTarget | null, type: string, handler: (event: Event) => void): void {
+    if (!target) return;
+    target.addEventListener(type, handler);
+    this.undo.push(() => target.removeEventListener(type, handler));
   }
 
   /** Shows (or clears) the island's notice; text only, never HTML. */
@@ -129,15 +189,10 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
       if (button && this.contains(button)) this.action(button.dataset.action!);
     };
-    this.addEventListener('input', onInput);
-    this.addEventListener('change', onInput);
-    this.addEventListener('click', onClick);
+    this.listen(this, 'input', onInput);
+    this.listen(this, 'change', onInput);
+    this.listen(this, 'click', onClick);
     for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action], button[data-export]')) c.disabled = false;
-    this.undo.push(() => {
-      this.removeEventListener('input', onInput);
-      this.removeEventListener('change', onInput);
-      this.removeEventListener('click', onClick);
-    });
   }
 
   /** Puts `values` into the controls and their <output> elements. */
@@ -151,12 +206,8 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     }
     for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-output]')) {
       const key = out.dataset.output as keyof T & string;
-      if (key in this.specs) out.textContent = this.formatOutput(key, values[key]);
+      // Speed shows as "×3", as Transport.astro writes it.
+      if (key in this.specs) out.textContent = key === 'speed' ? `×${String(values[key])}` : this.specs[key].format(values[key]);
     }
-  }
-
-  /** How a setting's value is shown next to its control; subclasses may override. */
-  protected formatOutput(key: keyof T, value: T[keyof T]): string {
-    return this.specs[key].format(value);
   }
 }

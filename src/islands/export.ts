@@ -115,7 +115,8 @@ export function bindExportButtons(toolbar: Element, figure: Exportable, onError:
     if (!button) return;
     const kind = button.dataset.export;
     try {
-      const svg = figure.svg();
+      // Only an image export needs the chart (building it can be work: the maps are composed on demand).
+      const svg = kind === 'svg' || kind === 'png' ? figure.svg() : null;
       if (kind === 'svg' && svg) download(new Blob([svgDocument(svg)], { type: 'image/svg+xml' }), `${figure.name}.svg`);
       if (kind === 'png' && svg) download(await pngBlob(svg), `${figure.name}.png`);
       if (kind === 'csv') download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);

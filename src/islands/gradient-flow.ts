@@ -3,13 +3,12 @@
  * gradient norm, its activation histograms and the variance rule at initialization. The charts are
  * drawn by the same pure views as the build's prerender (src/figures/gradient-flow.ts).
  */
-import type { ChartTable } from '../charts/browser.ts';
 import { secondMoment, type VarianceProfile } from '../engine/index.ts';
 import {
   flowActivations, flowConfig, flowInitializers, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
 } from '../figures/gradient-flow.ts';
-import { trainingClient, type RunState } from './client.ts';
-import { ExplorerElement } from './explorer.ts';
+import { isPlaying, trainingClient, type RunState } from './client.ts';
+import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { FlowFigures } from './gradient-flow-charts.ts';
 import type { Pace } from './protocol.ts';
 import { lessonDataset } from './runs.ts';
@@ -43,8 +42,6 @@ interface FlowState {
   readonly average?: VarianceProfile;
   /** False while the figures still show the build's prerender. */
   readonly live: boolean;
-  /** Paused because the island scrolled off screen (resumes when it returns). */
-  readonly autoPaused: boolean;
 }
 
 /** Pace for a speed 1–5: one record per chunk with pauses at the slow end, several records per chunk at the fast end. */
@@ -65,9 +62,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected readonly specs = specs;
   private readonly client = trainingClient();
   private flow!: Store<FlowState>;
+  /** The store of the current run (flow.runId), set by useRun. */
+  private current!: Store<RunState>;
   private inputMoment = 0;
   private unsubscribeRun: () => void = () => {};
-  private unsubscribe: () => void = () => {};
   /** Coalesces changes into one render task: at once, or while a run plays MIN_GAP after the last one. */
   private readonly renderSoon = (): void => {
     if (this.queued) return;
@@ -85,25 +83,20 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
 
   protected start(values: FlowValues): void {
     this.inputMoment = secondMoment(lessonDataset().X);
-    this.flow = createStore<FlowState>({ runId: this.runId(values.hidden), live: false, autoPaused: false });
+    this.flow = createStore<FlowState>({ runId: this.runId(values.hidden), live: false });
     this.bindLogSliders();
-    for (const details of this.querySelectorAll('details')) details.addEventListener('toggle', () => this.renderSoon());
+    for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', this.renderSoon);
     this.reflectLogSliders(values);
-    const unsubscribeFlow = this.flow.subscribe(this.renderSoon);
-    this.unsubscribe = () => (this.unsubscribeRun(), unsubscribeFlow());
     this.useRun(values);
+    this.onDisconnect(this.flow.subscribe(this.renderSoon));
+    this.onDisconnect(() => this.unsubscribeRun());
     this.computeVariance(values);
     const isDefault = (Object.keys(specs) as (keyof FlowValues)[]).every((k) => k === 'speed' || values[k] === this.defaults[k]);
     // A link with other settings: the prerender shows the defaults, so say so (and compute them at once under reduced motion).
     if (!isDefault) {
       if (this.reducedMotion) this.play();
-      else this.statusText('The figures below still show the default settings; yours train when this figure is on screen.');
+      else this.setText('.flow-status', 'The figures below still show the default settings; yours train when this figure is on screen.');
     }
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe();
   }
 
   protected changed(values: FlowValues, keys: (keyof FlowValues)[]): void {
@@ -129,42 +122,29 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     if (name === 'play') {
       if (this.playing()) {
         this.client.pause(runId);
-        this.flow.set({ autoPaused: false });
+        this.store.set({ suspended: false });
       } else this.play();
     } else if (name === 'step') {
-      this.flow.set({ live: true, autoPaused: false });
+      this.flow.set({ live: true });
+      this.store.set({ suspended: false });
       if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
     } else if (name === 'reset') {
       this.restart(values);
     } else if (name === 'new-seed') {
-      const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-      this.setValues({ seed });
+      this.setValues({ seed: randomSeed() });
     }
   }
 
   protected visibility(visible: boolean): void {
-    const { runId, autoPaused } = this.flow.get();
-    if (!visible) {
-      if (this.playing()) {
-        this.client.pause(runId);
-        this.flow.set({ autoPaused: true });
-      }
-      return;
-    }
-    if (autoPaused) {
-      this.flow.set({ autoPaused: false });
-      this.client.resume(runId);
-    } else if (!this.reducedMotion && this.run().status.state === 'idle') this.play();
+    if (this.holdOffScreen(this.flow.get().runId, this.playing(), visible) || !visible) return;
+    // A run not started yet starts once on screen (under reduced motion only when the reader asks).
+    if (!this.reducedMotion && this.run().status.state === 'idle') this.play();
   }
 
-  protected exportFigure(name: string): { svg: SVGSVGElement | null; table: ChartTable; data: unknown } {
+  protected exportFigure(name: string): FigureExport {
     const { svg, table, title, caption } = this.figures.shown(name);
     return { svg, table, data: { settings: this.store.get().values, title, caption, table } };
-  }
-
-  protected formatOutput(key: keyof FlowValues, value: FlowValues[keyof FlowValues]): string {
-    return key === 'speed' ? `×${value}` : specs[key].format(value as never);
   }
 
   private runId(hidden: string): string {
@@ -173,24 +153,20 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   }
 
   private run(): RunState {
-    return this.runStore(this.store.get().values).get();
-  }
-
-  /** The current run's store (created on first use, with the histogram bins of its activation). */
-  private runStore(values: FlowValues): Store<RunState> {
-    const request = { config: flowConfig(values), extras: { histograms: histogramBins(values.hidden) }, pace: pace(values.speed, values.iterations, this.reducedMotion) };
-    return this.client.run(this.flow.get().runId, request);
+    return this.current.get();
   }
 
   private playing(): boolean {
-    const run = this.run();
-    return run.status.state === 'running' && !run.paused;
+    return isPlaying(this.run());
   }
 
+  /** Shows run flow.runId (created on first use, with the histogram bins of its activation) from now on. */
   private useRun(values: FlowValues): void {
     this.unsubscribeRun();
-    this.unsubscribeRun = this.runStore(values).subscribe((s) => {
-      const playing = s.status.state === 'running' && !s.paused;
+    const request = { config: flowConfig(values), extras: { histograms: histogramBins(values.hidden) }, pace: pace(values.speed, values.iterations, this.reducedMotion) };
+    this.current = this.client.run(this.flow.get().runId, request);
+    this.unsubscribeRun = this.current.subscribe((s) => {
+      const playing = isPlaying(s);
       // Only on a change: every message would otherwise restyle the button.
       if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
       this.dataset.playing = String(playing);
@@ -203,7 +179,8 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     const { runId } = this.flow.get();
     const run = this.run();
     const values = this.store.get().values;
-    this.flow.set({ live: true, autoPaused: false });
+    this.flow.set({ live: true });
+    this.store.set({ suspended: false });
     this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
     if (run.status.state === 'idle') this.client.start(runId);
     else if (run.status.state === 'running') this.client.resume(runId);
@@ -213,7 +190,8 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   /** Trains `values` from their initial weights again, playing (quietly to the end under reduced motion). */
   private restart(values: FlowValues): void {
     const { runId } = this.flow.get();
-    this.flow.set({ live: true, autoPaused: false });
+    this.flow.set({ live: true });
+    this.store.set({ suspended: false });
     this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
     this.client.restart(runId, flowConfig(values));
   }
@@ -243,10 +221,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     const flow = this.flow.get();
     if (!flow.live) return;
     const run = this.run();
-    const running = run.status.state === 'running' && !run.paused;
+    const running = isPlaying(run);
     // Reduced motion: no intermediate frames while the run computes.
     if (this.reducedMotion && running) {
-      this.statusText('Computing…');
+      this.setText('.flow-status', 'Computing…');
       return;
     }
     const started = run.history.iterations.length > 0 || (run.status.state !== 'running' && run.status.state !== 'idle');
@@ -258,21 +236,16 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.commit();
-      this.statusText(run.error ? `Stopped: ${run.error}` : views.status);
+      this.setText('.flow-status', run.error ? `Stopped: ${run.error}` : views.status);
       if (job?.more) this.renderSoon();
     });
-  }
-
-  private statusText(text: string): void {
-    const el = this.querySelector('.flow-status');
-    if (el && el.textContent !== text) el.textContent = text;
   }
 
   /** Log-scale sliders (scale, learning rate): the input holds log10 of the setting. */
   private bindLogSliders(): void {
     for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
       input.disabled = false;
-      input.addEventListener('input', () => {
+      this.listen(input, 'input', () => {
         const key = input.dataset.log as 'scale' | 'learningRate';
         const value = specs[key].parse(String(fromLog(Number(input.value))));
         if (value !== undefined) this.setValues({ [key]: value });

@@ -8,6 +8,7 @@ import type { GridSpec } from '../engine/grid.ts';
 import { tableHtml } from '../figures/html.ts';
 import { costView, mapPlot, mapsView, mapText, summaryView, type ComparisonSettings, type Scheme, type SchemeRun } from '../figures/init-comparison.ts';
 import { patchLayers, withoutStyle } from './init-comparison-parts.ts';
+import { setText } from './table-dom.ts';
 
 /** Least time in ms between two drawings while training: of the cost chart, of one map, of the texts (alone: in a frame without a chart). */
 export const INTERVAL = { cost: 400, map: 600, text: 250, textAlone: 1000 } as const;
@@ -71,7 +72,7 @@ export class ComparisonDrawer {
         d.summary = false;
         const view = summaryView(runs, values.threshold);
         this.html('.compare-summary', tableHtml(view.table, { rowHeaders: true }));
-        this.text('.compare-summary-caption', view.caption);
+        setText(this.root, '.compare-summary-caption', view.caption);
       }
     }
     return this.attach.length > 0 || (!quiet && (d.cost || d.summary || d.maps.size > 0));
@@ -92,7 +93,7 @@ export class ComparisonDrawer {
       const svg = withoutStyle(renderElement(view.plot!));
       return [() => {
         this.root.querySelector('.compare-cost')?.replaceChildren(svg);
-        this.text('.compare-cost-caption', view.caption);
+        setText(this.root, '.compare-cost-caption', view.caption);
         if (!computing || this.isOpen('.compare-cost-data')) this.html('.compare-cost-table', tableHtml(view.table));
       }];
     }
@@ -104,7 +105,7 @@ export class ComparisonDrawer {
     const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec, { tables: withTables });
     return [() => {
       put();
-      this.text('.compare-maps-caption', view.caption);
+      setText(this.root, '.compare-maps-caption', view.caption);
       if (withTables) {
         this.html('.compare-maps-table', view.tables.map((t) => tableHtml(t.table, { caption: t.caption, rowHeaders: true })).join(''));
       }
@@ -145,16 +146,11 @@ export class ComparisonDrawer {
     const ended = runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
     const drawing = this.dirty.cost || this.dirty.maps.size > 0;
     const state = ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
-    this.text('.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
+    setText(this.root, '.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
   }
 
   private isOpen(selector: string): boolean {
     return this.root.querySelector<HTMLDetailsElement>(selector)?.open ?? false;
-  }
-
-  private text(selector: string, value: string): void {
-    const el = this.root.querySelector(selector);
-    if (el && el.textContent !== value) el.textContent = value;
   }
 
   /** Sets markup built by tableHtml (every value escaped there). */

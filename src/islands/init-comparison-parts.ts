@@ -1,10 +1,9 @@
 /**
  * Small pieces of <init-comparison> that need no island state: the speed → pace table, the
- * log-scale slider's mapping, a URL spec for numbers from a fixed list, and the composition of
- * the small multiples into one SVG for export.
+ * log-scale slider's mapping, the composition of the small multiples into one SVG for export, and
+ * the patching of a live map's changing layers.
  */
 import type { Pace } from './protocol.ts';
-import type { ParamSpec } from './url-state.ts';
 
 /** Speed 1–5 → iterations per chunk and the pause between chunks (the same for every scheme). */
 export const PACES: readonly Pace[] = [
@@ -24,21 +23,6 @@ export function scaleFromSlider(raw: string): number {
   const v = Number(raw);
   if (!Number.isFinite(v)) return 1;
   return Math.min(SCALE_MAX, Math.max(SCALE_MIN, Number((10 ** v).toPrecision(3))));
-}
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-/** A setting that must be one of `values` (a select's options), written as the number. */
-export function numberChoice(values: readonly number[]): ParamSpec<number> {
-  return {
-    allowed: `one of ${values.join(', ')}`,
-    parse(raw) {
-      if (!NUMBER.test(raw)) return undefined;
-      const n = Number(raw);
-      return values.find((v) => v === n);
-    },
-    format: (v) => String(v),
-  };
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -4,7 +4,6 @@
  * maps and a summary table drawn by the same views as the prerender (init-comparison-draw.ts).
  * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered.
  */
-import type { ChartTable } from '../charts/browser.ts';
 import type { GridSpec } from '../engine/grid.ts';
 import {
   COMPARE_HIDDEN, COMPARE_SCHEMES, comparisonGrid, costView, formatScale, ITERATION_CHOICES, LEARNING_RATES, mapsGridTable,
@@ -12,8 +11,8 @@ import {
 } from '../figures/init-comparison.ts';
 import { trainingClient, type RunState } from './client.ts';
 import { ComparisonDrawer } from './init-comparison-draw.ts';
-import { composeSvgs, numberChoice, PACES, scaleFromSlider } from './init-comparison-parts.ts';
-import { ExplorerElement } from './explorer.ts';
+import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, scaleFromSlider } from './init-comparison-parts.ts';
+import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { lessonDataset } from './runs.ts';
 import { createStore, perFrame, type Store } from './store.ts';
 import { param, type ParamSpec, type Specs } from './url-state.ts';
@@ -44,7 +43,6 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   private specsMemo?: Specs<ComparisonSettings>;
   private readonly live = createStore<LiveState>({ playing: false, suspended: false, started: false, trained: [], chunk: null, settled: new Map(), grids: {} });
   private readonly runs = new Map<Scheme, Store<RunState>>();
-  private readonly offs: (() => void)[] = [];
   private readonly timer = { id: 0 };
   private readonly frame = perFrame<void>(() => this.draw());
   private drawer!: ComparisonDrawer;
@@ -55,12 +53,12 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       schemes: param.list(COMPARE_SCHEMES, 1, COMPARE_SCHEMES.length) as ParamSpec<Scheme[]>,
       hidden: param.choice(COMPARE_HIDDEN),
       width: param.number(1, 32, { integer: true }),
-      learningRate: numberChoice(withValue(LEARNING_RATES, this.defaults.learningRate)),
-      iterations: numberChoice(withValue(ITERATION_CHOICES, this.defaults.iterations)),
-      scale: { ...param.number(0.001, 100), format: formatScale },
+      learningRate: param.numberChoice(withValue(LEARNING_RATES, this.defaults.learningRate)),
+      iterations: param.numberChoice(withValue(ITERATION_CHOICES, this.defaults.iterations)),
+      scale: { ...param.number(SCALE_MIN, SCALE_MAX), format: formatScale },
       seed: param.number(0, 0xffffffff, { integer: true }),
       yScale: param.choice(['linear', 'log'] as const),
-      threshold: numberChoice(THRESHOLDS),
+      threshold: param.numberChoice(THRESHOLDS),
       speed: param.number(1, PACES.length, { integer: true }),
     };
     return this.specsMemo;
@@ -75,8 +73,9 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     for (const scheme of COMPARE_SCHEMES) {
       const store = client.run(this.runId(scheme), { config: schemeConfig(values, scheme), extras: { grid: spec } });
       this.runs.set(scheme, store);
-      this.offs.push(store.subscribe((s) => this.onRun(scheme, s)));
+      this.onDisconnect(store.subscribe((s) => this.onRun(scheme, s)));
     }
+    this.onDisconnect(() => clearTimeout(this.timer.id));
     const slider = this.querySelector<HTMLInputElement>('input[data-log-param="scale"]');
     if (slider) {
       slider.disabled = false;
@@ -91,16 +90,6 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.advance();
     });
     this.reflectExtras(values);
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const off of this.offs.splice(0)) off();
-    clearTimeout(this.timer.id);
-  }
-
-  protected formatOutput(key: keyof ComparisonSettings, value: ComparisonSettings[keyof ComparisonSettings]): string {
-    return key === 'speed' ? `×${value}` : this.specs[key].format(value as never);
   }
 
   protected changed(values: ComparisonSettings, keys: (keyof ComparisonSettings)[]): void {
@@ -140,7 +129,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.restartAll();
       this.advance();
     } else if (name === 'new-seed') {
-      this.setValues({ seed: crypto.getRandomValues(new Uint32Array(1))[0] });
+      this.setValues({ seed: randomSeed() });
     }
     this.redraw();
   }
@@ -164,7 +153,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     }
   }
 
-  protected exportFigure(name: string): { svg: SVGSVGElement | null; table: ChartTable; data: unknown } {
+  protected exportFigure(name: string): FigureExport {
     const values = this.store.get().values;
     const runs = this.snapshots();
     const settings = Object.fromEntries(TRAINING_KEYS.map((k) => [k, values[k]]));
@@ -189,11 +178,6 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   private selected(): Scheme[] {
     return this.store.get().values.schemes;
-  }
-
-  private listen(target: EventTarget, type: string, handler: () => void): void {
-    target.addEventListener(type, handler);
-    this.offs.push(() => target.removeEventListener(type, handler));
   }
 
   private setPlaying(playing: boolean): void {
@@ -239,7 +223,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const chunk = this.live.get().chunk;
     if (chunk && chunk.schemes.every((x) => { const r = this.runs.get(x)!.get(); return !running(r) || r.iteration >= chunk.target; })) {
       this.live.set({ chunk: null, settled: new Map(this.snapshots().map((r) => [r.scheme, r])) });
-      this.drawer?.touchAll(this.selected().filter((x) => this.live.get().grids[x])); // all moved on together
+      this.redraw(); // all moved on together
       if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
         if (this.live.get().playing) this.setPlaying(false);
         this.announce('All runs finished.');
@@ -282,10 +266,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       slider.setAttribute('aria-valuetext', formatScale(values.scale));
     }
     for (const slot of this.querySelectorAll<HTMLElement>('.compare-map[data-scheme]')) slot.hidden = !values.schemes.includes(slot.dataset.scheme as Scheme);
-    const network = this.querySelector('.compare-network');
-    if (network) network.textContent = `[2, ${values.width}, 1]`;
-    const iterations = this.querySelector('.compare-iterations');
-    if (iterations) iterations.textContent = values.iterations.toLocaleString('en-US');
+    this.setText('.compare-network', `[2, ${values.width}, 1]`);
+    this.setText('.compare-iterations', values.iterations.toLocaleString('en-US'));
   }
 
   private announce(message: string): void {

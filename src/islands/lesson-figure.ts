@@ -7,6 +7,7 @@ import type { ExperimentDecl } from '../components/props.ts';
 import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
+import type { RunState } from './client.ts';
 import { perFrame } from './store.ts';
 import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
 
@@ -28,29 +29,26 @@ class LessonFigure extends HTMLElement {
     for (const undo of this.cleanup.splice(0)) undo();
   }
 
-  private render(kind: FigureKind, decls: ExperimentDecl[], states: ReturnType<ReturnType<typeof runStores>[number]['get']>[], options: FigureOptions): void {
+  private render(kind: FigureKind, decls: ExperimentDecl[], states: RunState[], options: FigureOptions): void {
     if (states.every((s) => s.status.state === 'idle')) return;
     const runs = decls.map((d, i) => snapshot(d, states[i]));
-    const view = figureView(kind, runs, lessonDataset(), options);
-    const running = runs.filter((r) => r.status.state === 'running');
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) {
-      progress.hidden = running.length === 0;
+      progress.hidden = runs.every((r) => r.status.state !== 'running');
       progress.value = runs.reduce((s, r) => s + r.iteration / r.config.iterations, 0) / runs.length;
     }
     const status = this.querySelector('.status-text');
-    if (status) {
-      status.textContent = statusText(runs, true);
-      if (view.complete) {
-        const same = view.check === this.dataset.check;
-        status.textContent = same
-          ? 'Recomputed in your browser: the numbers match the build.'
-          : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
-        status.classList.toggle('mismatch', !same);
-      }
+    if (status) status.textContent = statusText(runs, true);
+    // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
+    if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) return;
+    const view = figureView(kind, runs, lessonDataset(), options);
+    if (status && view.complete) {
+      const same = view.check === this.dataset.check;
+      status.textContent = same
+        ? 'Recomputed in your browser: the numbers match the build.'
+        : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
+      status.classList.toggle('mismatch', !same);
     }
-    // While training, only the cost curve changes; other figures wait for the end of their runs.
-    if (!view.complete && kind !== 'cost-curve') return;
     const body = this.querySelector('.figure-body');
     if (body) {
       if (view.plot) swapChart(body, renderElement(view.plot));

@@ -50,6 +50,12 @@ function pageQueue(): FrameQueue {
   return q;
 }
 
+/** Runs `f` on the next animation frame (in a task of its own where there are no frames, as in tests). */
+function nextFrame(f: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(f);
+  else setTimeout(f, 0);
+}
+
 function schedule(q: FrameQueue): void {
   if (q.scheduled) return;
   q.scheduled = true;
@@ -62,8 +68,7 @@ function schedule(q: FrameQueue): void {
     while (budget-- > 0 && performance.now() - start < FRAME_BUDGET_MS) q.jobs.shift()!();
     if (q.jobs.length > 0) schedule(q);
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-  else setTimeout(run, 0);
+  nextFrame(run);
 }
 
 /**
@@ -94,7 +99,6 @@ export function perFrame<T>(render: (state: T) => void): (state: T) => void {
  */
 export function prepareThenCommit<T, P>(prepare: (state: T) => P, commit: (prepared: P) => void, minIntervalMs = 0): (state: T) => void {
   const s: { state?: T; prepared?: P; taskQueued: boolean; frameQueued: boolean; last: number } = { taskQueued: false, frameQueued: false, last: -Infinity };
-  const frame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 0));
   const runCommit = () => {
     s.frameQueued = false;
     commit(s.prepared as P);
@@ -105,7 +109,7 @@ export function prepareThenCommit<T, P>(prepare: (state: T) => P, commit: (prepa
     s.prepared = prepare(s.state as T);
     if (!s.frameQueued) {
       s.frameQueued = true;
-      frame(runCommit);
+      nextFrame(runCommit);
     }
   };
   return (state: T) => {

@@ -4,10 +4,10 @@
  * record and current weights back, drawn with the same view as the build-time prerender.
  * Until the reader acts (or the link asks for other settings) the prerender stays as it is.
  */
-import { renderElement, swapChart, type ChartTable } from '../charts/browser.ts';
+import { renderElement } from '../charts/browser.ts';
 import { symmetryConfig, symmetryInits, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from '../figures/symmetry.ts';
-import { trainingClient, type RunState } from './client.ts';
-import { ExplorerElement } from './explorer.ts';
+import { isPlaying, trainingClient, type RunState } from './client.ts';
+import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import type { Pace } from './protocol.ts';
 import { createStore, perFrame, prepareThenCommit, type Store } from './store.ts';
 import { updateTable } from './table-dom.ts';
@@ -42,8 +42,6 @@ const REDRAW_MS = 100;
 interface MeterState {
   /** This element has started a live run; until then the prerender is shown. */
   readonly active: boolean;
-  /** Paused because the meter scrolled off screen (resumed when it returns). */
-  readonly suspended: boolean;
 }
 
 const isRandom = (init: SymmetryInit) => init === 'normal' || init === 'lecun';
@@ -55,9 +53,8 @@ const snapshotOf = (s: RunState): SymmetrySnapshot => ({
 class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   protected readonly urlPrefix = 'symmetry';
   protected readonly specs = symmetrySpecs;
-  private readonly meter = createStore<MeterState>({ active: false, suspended: false });
+  private readonly meter = createStore<MeterState>({ active: false });
   private run!: Store<RunState>;
-  private unsubscribe: (() => void)[] = [];
 
   private get runId(): string {
     return `symmetry:${this.id || 'meter'}`;
@@ -78,18 +75,13 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
 
   protected start(values: SymmetryValues): void {
     this.run = trainingClient().run(this.runId, { config: this.config(values), extras: { params: true }, pace: this.pace(values) });
-    this.unsubscribe = [
-      this.run.subscribe(perFrame((s) => this.meter.get().active && this.showPlaying(s.status.state === 'running' && !s.paused))),
-      this.run.subscribe(prepareThenCommit((s) => this.prepare(s), (p) => this.commit(p), REDRAW_MS)),
-    ];
+    this.onDisconnect(this.run.subscribe(perFrame((s) => this.meter.get().active && this.showPlaying(isPlaying(s)))));
+    this.onDisconnect(this.run.subscribe(prepareThenCommit((s) => this.prepare(s), (p) => this.commit(p), REDRAW_MS)));
     // While training, the (closed) data table is filled only when the reader opens it.
-    const details = this.querySelector('details.symmetry-data');
-    const onToggle = () => {
+    this.onOpen('details.symmetry-data', () => {
       const table = this.querySelector('.symmetry-table');
-      if (details?.hasAttribute('open') && table && this.meter.get().active) updateTable(table, symmetryView(snapshotOf(this.run.get())).table);
-    };
-    details?.addEventListener('toggle', onToggle);
-    this.unsubscribe.push(() => details?.removeEventListener('toggle', onToggle));
+      if (table && this.meter.get().active) updateTable(table, symmetryView(snapshotOf(this.run.get())).table);
+    });
     this.showInitControls(values.init);
     // The prerender shows the component's defaults; other settings (from a link) train live once on screen.
     if (this.figure?.dataset.shown !== JSON.stringify(this.config(values))) this.launch(values, false);
@@ -97,7 +89,6 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
 
   disconnectedCallback(): void {
     if (this.meter.get().active) trainingClient().pause(this.runId);
-    for (const off of this.unsubscribe.splice(0)) off();
     super.disconnectedCallback();
   }
 
@@ -119,33 +110,25 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
       if (!live) this.launch(values, false);
       else if (s.paused) client.resume(this.runId);
       else client.pause(this.runId);
-      this.meter.set({ suspended: false });
+      this.store.set({ suspended: false });
       this.showPlaying(!live || s.paused);
     } else if (name === 'step') {
       if (!live) this.launch(values, true);
-      this.meter.set({ suspended: false });
+      this.store.set({ suspended: false });
       client.step(this.runId, STEP_ITERATIONS);
     } else if (name === 'reset') {
       this.launch(values, true);
-      this.meter.set({ suspended: false });
+      this.store.set({ suspended: false });
     } else if (name === 'new-seed' && isRandom(values.init)) {
-      this.setValues({ seed: crypto.getRandomValues(new Uint32Array(1))[0] });
+      this.setValues({ seed: randomSeed() });
     }
   }
 
   protected visibility(visible: boolean): void {
-    if (!this.meter.get().active) return;
-    const s = this.run.get();
-    if (!visible && s.status.state === 'running' && !s.paused) {
-      trainingClient().pause(this.runId);
-      this.meter.set({ suspended: true });
-    } else if (visible && this.meter.get().suspended) {
-      this.meter.set({ suspended: false });
-      trainingClient().resume(this.runId);
-    }
+    if (this.meter.get().active) this.holdOffScreen(this.runId, isPlaying(this.run.get()), visible);
   }
 
-  protected exportFigure(): { svg: SVGSVGElement | null; table: ChartTable; data: unknown } {
+  protected exportFigure(): FigureExport {
     const svg = this.querySelector<SVGSVGElement>('.symmetry-body svg');
     const snapshot = this.meter.get().active
       ? snapshotOf(this.run.get())
@@ -154,17 +137,14 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
     return { svg, table: symmetryView(snapshot).table, data: snapshot };
   }
 
-  protected formatOutput(key: keyof SymmetryValues, value: SymmetryValues[keyof SymmetryValues]): string {
-    return key === 'speed' ? `×${value}` : String(value);
-  }
-
   /** Trains `values` from its initial weights: playing, or paused (and resumed when on screen) if `paused`. */
   private launch(values: SymmetryValues, paused: boolean): void {
     const client = trainingClient();
     const offscreen = !this.store.get().visible;
     client.pace(this.runId, this.pace(values));
     client.restart(this.runId, this.config(values), { paused: paused || offscreen });
-    this.meter.set({ active: true, suspended: !paused && offscreen });
+    this.meter.set({ active: true });
+    this.store.set({ suspended: !paused && offscreen });
   }
 
   /** The constant slider only for constant init; New seed only for random inits. */
@@ -179,7 +159,7 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   private prepare(s: RunState): { view: SymmetryView; svg: Element; s: RunState } | null {
     if (!this.meter.get().active || s.status.state === 'idle') return null;
     // Reduced motion: no intermediate frames while the run plays.
-    if (this.reducedMotion && s.status.state === 'running' && !s.paused) return null;
+    if (this.reducedMotion && isPlaying(s)) return null;
     const view = symmetryView(snapshotOf(s));
     return { view, svg: renderElement(view.plot), s };
   }
@@ -187,15 +167,10 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   private commit(p: { view: SymmetryView; svg: Element; s: RunState } | null): void {
     if (!p) return;
     const { view, s } = p;
-    const body = this.querySelector('.symmetry-body');
-    if (body) swapChart(body, p.svg);
-    this.setText('.symmetry-title', view.title);
-    this.setText('.symmetry-caption', view.caption);
-    this.setText('.symmetry-weights-title', view.weightsTitle);
-    this.setText('.symmetry-weights-caption', view.weightsCaption);
+    const { title, caption, weightsTitle, weightsCaption } = view;
+    this.showChart('symmetry', p.svg, { title, caption, 'weights-title': weightsTitle, 'weights-caption': weightsCaption });
     const table = this.querySelector('.symmetry-table');
-    const playing = s.status.state === 'running' && !s.paused;
-    if (table && (!playing || this.querySelector('details.symmetry-data')?.hasAttribute('open'))) updateTable(table, view.table);
+    if (table && (!isPlaying(s) || this.isOpen('details.symmetry-data'))) updateTable(table, view.table);
     const weights = this.querySelector('.symmetry-weights-table');
     if (weights) updateTable(weights, view.weights, { rowHeaders: true });
     const figure = this.figure;

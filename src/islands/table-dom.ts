@@ -1,7 +1,7 @@
 /**
- * Live tables without rebuilding them: when a table of the same shape is already in the page, only
- * the cells whose text changed are touched, so a redraw while training restyles a few text nodes
- * instead of hundreds of new elements. Text only, never HTML.
+ * Live tables and texts without rebuilding them: when a table of the same shape is already in the
+ * page, only the cells whose text changed are touched, so a redraw while training restyles a few
+ * text nodes instead of hundreds of new elements. Text only, never HTML.
  */
 import type { ChartTable } from '../charts/browser.ts';
 import { tableHtml } from '../figures/html.ts';
@@ -26,4 +26,10 @@ export function updateTable(container: Element, table: ChartTable, options: { ro
       if (cell.textContent !== text) cell.textContent = text;
     });
   });
+}
+
+/** Sets the text of the first element matching `selector` in `root`, leaving it untouched when unchanged. */
+export function setText(root: ParentNode, selector: string, text: string): void {
+  const el = root.querySelector(selector);
+  if (el && el.textContent !== text) el.textContent = text;
 }

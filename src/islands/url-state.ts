@@ -40,6 +40,14 @@ export const param = {
       format: (v) => String(v),
     };
   },
+  /** A number that must be one of `values` (a select's options), written as the number. */
+  numberChoice(values: readonly number[]): ParamSpec<number> {
+    return {
+      allowed: `one of ${values.join(', ')}`,
+      parse: (raw) => (NUMBER.test(raw) ? values.find((v) => v === Number(raw)) : undefined),
+      format: (v) => String(v),
+    };
+  },
   choice<T extends string>(values: readonly T[]): ParamSpec<T> {
     return { allowed: `one of ${values.join(', ')}`, parse: (raw) => values.find((v) => v === raw), format: (v) => v };
   },

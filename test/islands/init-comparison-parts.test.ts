@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/charts/index.ts';
 import { buildTimeComparison, comparisonGrid, mapPlot, type ComparisonSettings } from '../../src/figures/init-comparison.ts';
 import { lessonData } from '../../src/figures/snapshot.ts';
-import { composeSvgs, numberChoice, PACES, patchLayers, scaleFromSlider, withoutStyle } from '../../src/islands/init-comparison-parts.ts';
+import { composeSvgs, PACES, patchLayers, scaleFromSlider, withoutStyle } from '../../src/islands/init-comparison-parts.ts';
 
 const data = lessonData();
 const spec = comparisonGrid(data);
@@ -28,16 +28,6 @@ describe('init comparison parts', () => {
     expect(scaleFromSlider('5')).toBe(100);
     expect(scaleFromSlider('-9')).toBe(0.001);
     expect(scaleFromSlider('x')).toBe(1);
-  });
-
-  it('accepts only the listed numbers from a link', () => {
-    const spec = numberChoice([0.25, 0.3]);
-    expect(spec.parse('0.25')).toBe(0.25);
-    expect(spec.parse('.3')).toBe(0.3);
-    expect(spec.parse('0.27')).toBeUndefined();
-    expect(spec.parse('0x1')).toBeUndefined();
-    expect(spec.format(0.3)).toBe('0.3');
-    expect(spec.allowed).toBe('one of 0.25, 0.3');
   });
 
   it('paces speed 1–5 from small slow chunks to large immediate ones', () => {

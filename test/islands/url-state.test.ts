@@ -135,6 +135,18 @@ describe('readState under fuzzing', () => {
   });
 });
 
+describe('param.numberChoice', () => {
+  it('accepts only the listed numbers from a link', () => {
+    const spec = param.numberChoice([0.25, 0.3]);
+    expect(spec.parse('0.25')).toBe(0.25);
+    expect(spec.parse('.3')).toBe(0.3);
+    expect(spec.parse('0.27')).toBeUndefined();
+    expect(spec.parse('0x1')).toBeUndefined();
+    expect(spec.format(0.3)).toBe('0.3');
+    expect(spec.allowed).toBe('one of 0.25, 0.3');
+  });
+});
+
 describe('writeState', () => {
   const valid = fc.record({
     a: fc.integer({ min: 30, max: 170 }).map((n) => n / 100),
