@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { ConfigError, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
 
 /** An experiment as declared by <Experiment>: its config plus the words figures show. */
 export interface ExperimentDecl {
@@ -51,9 +52,8 @@ const experimentId = z.string({ error: () => 'an experiment id' }).regex(idPatte
 const experimentList = list('a comma-separated list of experiment ids')
   .refine((ids) => ids.length >= 1 && ids.length <= 8 && ids.every((id) => idPattern.test(id)), { error: () => 'a comma-separated list of 1–8 experiment ids' });
 
-const hiddenChoices = ['sigmoid', 'tanh', 'relu'] as const;
-// The explorers offer the five schemes that train with random or zero weights (not "constant").
-const trainedSchemes = ['zeros', 'normal', 'lecun', 'glorot', 'he'] as const;
+const hiddenChoices = EXPLORER_ACTIVATIONS;
+const trainedSchemes = EXPLORER_SCHEMES;
 const schemes = list(`a comma-separated list of ${trainedSchemes.join(', ')}`)
   .refine((xs) => xs.length >= 1 && xs.length <= 5 && new Set(xs).size === xs.length && xs.every((x) => (trainedSchemes as readonly string[]).includes(x)), {
     error: () => `a comma-separated list of ${trainedSchemes.join(', ')}, each at most once`,

@@ -16,16 +16,15 @@ import {
 import { hash } from '../charts/render-dom.ts';
 import type { HistoryDelta } from '../islands/protocol.ts';
 
-/** Hidden activations and initializers the explorer offers. */
-export const flowActivations = ['sigmoid', 'tanh', 'relu'] as const;
-export const flowInitializers = ['zeros', 'normal', 'lecun', 'glorot', 'he'] as const;
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, type ExplorerActivation, type Scheme } from './choices.ts';
+
 
 /** The reader's settings (what the URL stores, besides the speed). */
 export interface FlowSettings {
   readonly depth: number;
   readonly width: number;
-  readonly hidden: (typeof flowActivations)[number];
-  readonly init: (typeof flowInitializers)[number];
+  readonly hidden: ExplorerActivation;
+  readonly init: Scheme;
   readonly scale: number;
   readonly learningRate: number;
   readonly iterations: number;

@@ -11,10 +11,9 @@ import {
 import { probabilityCounts } from '../charts/decision-boundary.ts';
 import { gridAround, probabilityGrid, train, type Dataset, type GridSpec, type TrainConfig, type TrainStatus } from '../engine/index.ts';
 
-/** The schemes the comparison offers, in display order (their colours follow this order). */
-export const COMPARE_SCHEMES = ['zeros', 'normal', 'lecun', 'glorot', 'he'] as const;
-export type Scheme = (typeof COMPARE_SCHEMES)[number];
-export const COMPARE_HIDDEN = ['sigmoid', 'tanh', 'relu'] as const;
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, type ExplorerActivation, type Scheme } from './choices.ts';
+
+export type { Scheme };
 /** Cost thresholds offered for "iterations to reach". */
 export const THRESHOLDS = [0.5, 0.4, 0.3, 0.25, 0.22, 0.2] as const;
 export const LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 0.5, 1, 1.2, 2, 3, 5, 10] as const;
@@ -25,7 +24,7 @@ export const GRID_CELLS = 36;
 /** Everything the reader can set; the first seven define the runs, the rest only the display. */
 export interface ComparisonSettings {
   readonly schemes: Scheme[];
-  readonly hidden: (typeof COMPARE_HIDDEN)[number];
+  readonly hidden: ExplorerActivation;
   readonly width: number;
   readonly learningRate: number;
   readonly iterations: number;
@@ -87,7 +86,7 @@ export function schemeLabel(scheme: Scheme, scale: number): string {
 
 /** The colour a scheme keeps in every figure. */
 export function schemeColor(scheme: Scheme): string {
-  return seriesColor(COMPARE_SCHEMES.indexOf(scheme));
+  return seriesColor(EXPLORER_SCHEMES.indexOf(scheme));
 }
 
 const label = (r: SchemeRun) => schemeLabel(r.scheme, r.config.scale);

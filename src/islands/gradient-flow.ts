@@ -5,8 +5,9 @@
  */
 import { secondMoment, type VarianceProfile } from '../engine/index.ts';
 import {
-  flowActivations, flowConfig, flowInitializers, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
+  flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
 } from '../figures/gradient-flow.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { FlowFigures } from './gradient-flow-charts.ts';
@@ -23,8 +24,8 @@ interface FlowValues extends FlowSettings {
 const specs: Specs<FlowValues> = {
   depth: param.number(1, 10, { integer: true }),
   width: param.number(2, 32, { integer: true }),
-  hidden: param.choice(flowActivations),
-  init: param.choice(flowInitializers),
+  hidden: param.choice(EXPLORER_ACTIVATIONS),
+  init: param.choice(EXPLORER_SCHEMES),
   scale: param.number(0.001, 100),
   learningRate: param.number(0.001, 10),
   iterations: param.number(100, 5000, { integer: true }),

@@ -4,11 +4,13 @@
  * maps and a summary table drawn by the same views as the prerender (init-comparison-draw.ts).
  * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered.
  */
+import { fmtInt } from '../charts/browser.ts';
 import type { GridSpec } from '../engine/grid.ts';
 import {
-  COMPARE_HIDDEN, COMPARE_SCHEMES, comparisonGrid, costView, formatScale, ITERATION_CHOICES, LEARNING_RATES, mapsGridTable,
-  schemeConfig, summaryView, THRESHOLDS, TRAINING_KEYS, withValue, type ComparisonSettings, type Scheme, type SchemeRun,
+  comparisonGrid, costView, formatScale, ITERATION_CHOICES, LEARNING_RATES, mapsGridTable, schemeConfig, summaryView,
+  THRESHOLDS, TRAINING_KEYS, withValue, type ComparisonSettings, type Scheme, type SchemeRun,
 } from '../figures/init-comparison.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
 import { trainingClient, type RunState } from './client.ts';
 import { ComparisonDrawer } from './init-comparison-draw.ts';
 import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, scaleFromSlider } from './init-comparison-parts.ts';
@@ -50,8 +52,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   protected get specs(): Specs<ComparisonSettings> {
     this.specsMemo ??= {
-      schemes: param.list(COMPARE_SCHEMES, 1, COMPARE_SCHEMES.length) as ParamSpec<Scheme[]>,
-      hidden: param.choice(COMPARE_HIDDEN),
+      schemes: param.list(EXPLORER_SCHEMES, 1, EXPLORER_SCHEMES.length) as ParamSpec<Scheme[]>,
+      hidden: param.choice(EXPLORER_ACTIVATIONS),
       width: param.number(1, 32, { integer: true }),
       learningRate: param.numberChoice(withValue(LEARNING_RATES, this.defaults.learningRate)),
       iterations: param.numberChoice(withValue(ITERATION_CHOICES, this.defaults.iterations)),
@@ -70,7 +72,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     this.spec = spec;
     this.drawer = new ComparisonDrawer(this, data, spec);
     const client = trainingClient();
-    for (const scheme of COMPARE_SCHEMES) {
+    for (const scheme of EXPLORER_SCHEMES) {
       const store = client.run(this.runId(scheme), { config: schemeConfig(values, scheme), extras: { grid: spec } });
       this.runs.set(scheme, store);
       this.onDisconnect(store.subscribe((s) => this.onRun(scheme, s)));
@@ -267,7 +269,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     }
     for (const slot of this.querySelectorAll<HTMLElement>('.compare-map[data-scheme]')) slot.hidden = !values.schemes.includes(slot.dataset.scheme as Scheme);
     this.setText('.compare-network', `[2, ${values.width}, 1]`);
-    this.setText('.compare-iterations', values.iterations.toLocaleString('en-US'));
+    this.setText('.compare-iterations', fmtInt(values.iterations));
   }
 
   private announce(message: string): void {

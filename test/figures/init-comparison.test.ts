@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { componentSchemas } from '../../src/components/props.ts';
 import { seriesColor } from '../../src/charts/browser.ts';
 import {
-  buildTimeComparison, COMPARE_SCHEMES, comparisonGrid, costView, formatScale, iterationsToReach, mapPlot, mapsGridTable, mapsView,
-  recordEvery, schemeColor, schemeConfig, schemeLabel, summaryRows, summaryView, withValue, type ComparisonSettings, type SchemeRun,
+  buildTimeComparison, comparisonGrid, costView, formatScale, iterationsToReach, mapPlot, mapsGridTable, mapsView,
+  recordEvery, schemeColor, schemeConfig, schemeLabel, summaryRows, summaryView, withValue, type ComparisonSettings,
+  type SchemeRun,
 } from '../../src/figures/init-comparison.ts';
+import { EXPLORER_SCHEMES } from '../../src/figures/choices.ts';
 import { lessonData } from '../../src/figures/snapshot.ts';
 
 const data = lessonData();
 const spec = comparisonGrid(data);
 const settings: ComparisonSettings = {
-  schemes: [...COMPARE_SCHEMES], hidden: 'tanh', width: 3, learningRate: 1.2, iterations: 10000, scale: 10, seed: 42,
+  schemes: [...EXPLORER_SCHEMES], hidden: 'tanh', width: 3, learningRate: 1.2, iterations: 10000, scale: 10, seed: 42,
   yScale: 'linear', threshold: 0.25, speed: 3,
 };
 const runs = buildTimeComparison(settings, data, spec);
@@ -18,7 +20,7 @@ const byScheme = (rs: readonly SchemeRun[], s: string) => rs.find((r) => r.schem
 
 describe('init comparison settings', () => {
   it('gives every scheme the same data, seed, network and learning rate', () => {
-    const configs = COMPARE_SCHEMES.map((s) => schemeConfig(settings, s));
+    const configs = EXPLORER_SCHEMES.map((s) => schemeConfig(settings, s));
     for (const c of configs) {
       expect(c.layers).toEqual([2, 3, 1]);
       expect(c.seed).toBe(42);
@@ -39,13 +41,13 @@ describe('init comparison settings', () => {
     expect(schemeLabel('normal', 0.01)).toBe('Normal × 0.01');
     expect(schemeLabel('he', 1)).toBe('He');
     expect(formatScale(10 ** -1.2)).toBe('0.0631');
-    expect(COMPARE_SCHEMES.map(schemeColor)).toEqual([0, 1, 2, 3, 4].map(seriesColor));
+    expect(EXPLORER_SCHEMES.map(schemeColor)).toEqual([0, 1, 2, 3, 4].map(seriesColor));
     expect(withValue([1, 2, 5], 3)).toEqual([1, 2, 3, 5]);
     expect(withValue([1, 2, 5], 2)).toEqual([1, 2, 5]);
   });
 
   it('offers exactly the schemes the component accepts as props', () => {
-    expect(componentSchemas.InitComparison.parse({}).schemes).toEqual([...COMPARE_SCHEMES]);
+    expect(componentSchemas.InitComparison.parse({}).schemes).toEqual([...EXPLORER_SCHEMES]);
     expect(componentSchemas.InitComparison.safeParse({ schemes: 'lecun,constant' }).success).toBe(false);
     expect(componentSchemas.InitComparison.safeParse({ schemes: 'he,he' }).success).toBe(false);
   });
