@@ -56,6 +56,14 @@ export interface SymmetrySnapshot {
   readonly params: ParametersData | null;
 }
 
+/** A snapshot from a run's history (its symmetry record, first hidden layer) and current parameters. */
+export function symmetrySnapshot(
+  config: TrainConfig, iteration: number, history: { readonly iterations: readonly number[]; readonly symmetry: readonly (readonly number[])[] },
+  params: ParametersData | null,
+): SymmetrySnapshot {
+  return { config, iteration, iterations: history.iterations, distance: history.symmetry.map((d) => d[0]), params };
+}
+
 /** What the meter shows. */
 export interface SymmetryView {
   readonly title: string;

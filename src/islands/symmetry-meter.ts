@@ -5,7 +5,7 @@
  * Until the reader acts (or the link asks for other settings) the prerender stays as it is.
  */
 import { renderElement } from '../charts/browser.ts';
-import { symmetryConfig, symmetryInits, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from '../figures/symmetry.ts';
+import { symmetryConfig, symmetryInits, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from '../figures/symmetry.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import type { Pace } from './protocol.ts';
@@ -45,10 +45,7 @@ interface MeterState {
 }
 
 const isRandom = (init: SymmetryInit) => init === 'normal' || init === 'lecun';
-const snapshotOf = (s: RunState): SymmetrySnapshot => ({
-  config: s.config, iteration: s.iteration, iterations: s.history.iterations, distance: s.history.symmetry.map((d) => d[0]),
-  params: s.live.params ?? s.result?.final ?? null,
-});
+const snapshotOf = (s: RunState): SymmetrySnapshot => symmetrySnapshot(s.config, s.iteration, s.history, s.live.params ?? s.result?.final ?? null);
 
 class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   protected readonly urlPrefix = 'symmetry';

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, type OpenPageOptions } from './support/browser.ts';
 import { expectPng } from './support/exports.ts';
-import { CHARTS, download, ISLAND, open as openAt, parseCsv, set, settled, show, SMALL, state, statusMatches } from './support/flow-page.ts';
+import { parseCsv } from '../fixtures/csv.ts';
+import { CHARTS, download, ISLAND, open as openAt, set, settled, show, SMALL, state, statusMatches } from './support/flow-page.ts';
 import { focused, inBothSchemes, LESSON_PATH } from './support/island.ts';
 import { installLongTaskObserver, longTasks, readUntilClean } from './support/longtasks.ts';
 import { serveDist } from './support/site.ts';

@@ -1,26 +1,7 @@
 /** The pure parts of figure export: RFC 4180 CSV with a formula-injection guard, and JSON of engine data. */
 import { describe, expect, it } from 'vitest';
 import { csv, json } from '../../src/islands/export.ts';
-
-/** A small RFC 4180 parser, to check that what csv() writes reads back cell for cell. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
+import { parseCsv } from '../fixtures/csv.ts';
 
 describe('csv', () => {
   it('writes a header and rows with CRLF line ends', () => {

@@ -61,10 +61,5 @@ export async function download(page: Page, chart: string, kind: string): Promise
   return file.body;
 }
 
-/** Parses CSV (RFC 4180, no quoted newlines in our tables) into rows of cells. */
-export function parseCsv(text: string): string[][] {
-  return text.trimEnd().split('\r\n').map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c) => c !== '').map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
-}
-
 /** Sets a range input or select as the reader would (value + input/change event). */
 export const set = (page: Page, selector: string, value: string) => setValue(page.locator(`${ISLAND} ${selector}`), value);

@@ -1,5 +1,6 @@
 /** Absolute paths shared by the e2e helpers. */
 import { fileURLToPath } from 'node:url';
+import { joinBase } from '../../../src/lib/urls.ts';
 
 /** Repository root (this file lives in test/e2e/support/). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,8 +11,5 @@ export const distDir = process.env.DIST_DIR ?? fileURLToPath(new URL('../../../d
 /** Chromium binary: Debian's package, overridable with CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The base path the site was built for: astro.config.mjs reads BASE_PATH the same way. */
-export const siteBase = ((): string => {
-  const trimmed = (process.env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-})();
+/** The base path the site was built for, read from BASE_PATH exactly as astro.config.mjs reads it. */
+export const siteBase = joinBase((process.env.BASE_PATH ?? '').trim(), '');
