@@ -22,9 +22,20 @@ export interface RunSnapshot {
   readonly result?: RunResult;
 }
 
-// Build-time memo: every figure of a page (and every page) shares one training per config.
-const buildRuns = new Map<string, RunSnapshot>();
+// Build-time memo: every figure of a page (and every page, and every dev-server request) shares one
+// training per kind and settings.
+const built = new Map<string, unknown>();
 const buildData = new Map<string, Dataset>();
+
+/**
+ * `compute()` once per `kind` and `settings` (compared as JSON) for the life of the build or dev
+ * server; later calls return the same value, so callers must treat it as read-only.
+ */
+export function buildOnce<T>(kind: string, settings: unknown, compute: () => T): T {
+  const key = `${kind}:${JSON.stringify(settings)}`;
+  if (!built.has(key)) built.set(key, compute());
+  return built.get(key) as T;
+}
 
 /** The planar dataset with default parameters (what every lesson experiment trains on). */
 export function lessonData(): Dataset {
@@ -36,19 +47,16 @@ export function lessonData(): Dataset {
   return data;
 }
 
-/** Trains `decl` to the end with the engine (once per config per build) and returns its snapshot. */
+/** Trains `decl` to the end with the engine (once per config, see `buildOnce`) and returns its snapshot. */
 export function buildTimeRun(decl: ExperimentDecl): RunSnapshot {
-  const key = JSON.stringify(decl.config);
-  let run = buildRuns.get(key);
-  if (!run) {
+  const run = buildOnce('run', decl.config, (): RunSnapshot => {
     const t = train(lessonData(), decl.config);
-    run = {
+    return {
       id: decl.id, label: decl.label, comment: decl.comment, config: decl.config, status: t.status, iteration: t.iteration,
       history: t.history,
       result: { finalCost: t.finalCost, predictions: t.predictions, report: t.report, initial: parametersData(t.initial), final: parametersData(t.params) },
     };
-    buildRuns.set(key, run);
-  }
+  });
   return { ...run, id: decl.id, label: decl.label, comment: decl.comment };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/engine/index.ts';
-import { buildTimeRun, lessonData, runKey } from '../../src/figures/snapshot.ts';
+import { buildOnce, buildTimeRun, lessonData, runKey } from '../../src/figures/snapshot.ts';
 
 describe('build-time runs', () => {
   it('trains once per config and relabels per declaration', () => {
@@ -11,6 +11,16 @@ describe('build-time runs', () => {
     expect([a.id, b.id, b.label, b.comment]).toEqual(['a', 'b', 'B', 'c']);
     expect(a.result?.initial.W[1]).toHaveLength(6);
     expect(runKey(config)).toBe(JSON.stringify(config));
+  });
+
+  it('computes once per kind and settings, compared as JSON', () => {
+    let calls = 0;
+    const compute = () => ({ n: ++calls });
+    const first = buildOnce('test-kind', { a: 1, b: [2] }, compute);
+    expect(buildOnce('test-kind', { a: 1, b: [2] }, compute)).toBe(first);
+    expect(buildOnce('test-kind', { a: 2, b: [2] }, compute)).toEqual({ n: 2 });
+    expect(buildOnce('other-kind', { a: 1, b: [2] }, compute)).toEqual({ n: 3 });
+    expect(calls).toBe(3);
   });
 
   it('uses the reference dataset', () => {
