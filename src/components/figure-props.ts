@@ -17,7 +17,7 @@ export interface PreparedFigure {
 }
 
 /** The experiments a figure refers to, in the order written, from the remark plugin's `__experiments`. */
-function resolveExperiments(component: string, props: Record<string, unknown>, ids: string[], prop: string): ExperimentDecl[] {
+export function resolveExperiments(component: string, props: Record<string, unknown>, ids: string[], prop: string): ExperimentDecl[] {
   const source = typeof props.__source === 'string' ? props.__source : undefined;
   let declared: ExperimentDecl[] = [];
   try {

@@ -59,6 +59,9 @@ const schemes = list(`a comma-separated list of ${trainedSchemes.join(', ')}`)
     error: () => `a comma-separated list of ${trainedSchemes.join(', ')}, each at most once`,
   });
 
+/** What <RunValue> can print: final or recorded cost, final accuracy or F1, the divergence iteration, ‖dW[l]‖. */
+export const RUN_VALUES = ['cost', 'accuracy', 'f1', 'divergedAt', 'gradientNorm'] as const;
+
 const base = { __source: z.string().optional(), __experiments: z.string().optional() };
 
 /** Schemas of every public component, keyed by component name. */
@@ -80,18 +83,35 @@ export const componentSchemas = {
     width: integer(1, 32).default(3), learningRate: number('a number > 0 and ≤ 10', (n) => n > 0 && n <= 10).default(1.2),
     iterations: integer(100, 20_000).default(10_000), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(10),
     seed: integer(0, 0xffffffff).default(42),
+    // Log by default: on a linear axis the normal × 10 start (cost 9.69) squashes the 0.2–0.7 curves flat.
+    yScale: choice(['linear', 'log']).default('log'), id: experimentId.optional(),
   }).strict(),
-  // Defaults keep the first run to a few seconds in a browser (600 updates of a 6 × 16 network).
+  // Defaults keep the first run to a few seconds in a browser (600 updates of a 6 × 16 network); learning
+  // rate 0.1 because at 0.5 He + ReLU, which the lesson recommends, diverges at this depth (iteration 110).
   GradientFlow: z.object({
     ...base, depth: integer(1, 10).default(6), width: integer(2, 32).default(16), hidden: choice(hiddenChoices).default('tanh'),
     init: choice(trainedSchemes).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(0.01),
-    iterations: integer(100, 5000).default(600), learningRate: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.5),
+    iterations: integer(100, 5000).default(600), learningRate: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.1),
     seed: integer(0, 0xffffffff).default(42),
   }).strict(),
   SymmetryMeter: z.object({
     ...base, init: choice(['zeros', 'constant', 'normal', 'lecun']).default('zeros'), value: number('a number from −2 to 2', (n) => Math.abs(n) <= 2).default(0.5),
     width: integer(2, 16).default(4), iterations: integer(100, 20_000).default(1000), seed: integer(0, 0xffffffff).default(42),
   }).strict(),
+  // A number one run produced, written into the prose at build time (see run-value.ts).
+  RunValue: z.object({
+    ...base, __comparison: z.string().optional(), experiment: experimentId.optional(), comparison: experimentId.optional(), scheme: choice(trainedSchemes).optional(),
+    value: choice(RUN_VALUES), at: integer(0, 1_000_000).optional(), layer: integer(1, 64).optional(), digits: integer(0, 12).optional(),
+    percent: z.boolean({ error: () => 'true or false (write percent or percent={false})' }).default(false),
+  }).strict().superRefine((p, ctx) => {
+    const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if ((p.experiment === undefined) === (p.comparison === undefined)) fail('experiment', 'given, or else comparison (exactly one of the two)');
+    else if (p.comparison !== undefined && p.scheme === undefined) fail('scheme', `one of ${trainedSchemes.join(', ')} (which run of the comparison)`);
+    else if (p.experiment !== undefined && p.scheme !== undefined) fail('scheme', 'left out with experiment (it picks a run of a comparison)');
+    if (p.value === 'gradientNorm' && p.layer === undefined) fail('layer', 'the layer l of ‖dW[l]‖, an integer from 1 to L');
+    if (p.value !== 'gradientNorm' && p.layer !== undefined) fail('layer', 'left out unless value="gradientNorm"');
+    if ((p.value === 'divergedAt' || p.value === 'accuracy' || p.value === 'f1') && p.at !== undefined) fail('at', `left out with value="${p.value}" (it is the run's final value)`);
+  }),
 } as const;
 
 /** Names of the public components whose props are checked. */

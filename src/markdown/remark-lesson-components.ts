@@ -183,10 +183,24 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
     setAttribute(node, '__source', source);
   }
 
+  // <InitComparison id="…">: <RunValue comparison="…"> gets its props, to read the same prerendered runs.
+  const comparisons = new Map<string, Record<string, unknown>>();
+  for (const node of nodes.filter((n) => n.name === 'InitComparison')) {
+    const { props } = attributeValues(node);
+    if (typeof props.id !== 'string') continue;
+    if (comparisons.has(props.id)) throw new PropError('InitComparison', 'id', 'unique in the lesson', props.id, where(node));
+    comparisons.set(props.id, props);
+  }
+
   for (const node of nodes.filter((n) => n.name !== 'Experiment')) {
     const name = node.name as keyof typeof componentSchemas;
     const { props, dynamic } = attributeValues(node);
     const source = where(node);
+    if (typeof props.comparison === 'string') {
+      const target = comparisons.get(props.comparison);
+      if (!target) throw new PropError(name, 'comparison', comparisons.size ? `the id of an <InitComparison> in this lesson (${[...comparisons.keys()].join(', ')})` : 'the id of an <InitComparison id="…"> in this lesson (none has an id)', props.comparison, source);
+      setAttribute(node, '__comparison', JSON.stringify(target));
+    }
     if (!dynamic) parseProps(name, { ...props, __source: source });
     const refs = referencedIds(props);
     const used: ExperimentDecl[] = [];
@@ -201,7 +215,7 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
       }
     }
     if ('experiment' in componentSchemas[name].shape || 'experiments' in componentSchemas[name].shape) {
-      if (refs.length === 0 && !dynamic) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
+      if (refs.length === 0 && !dynamic && props.comparison === undefined) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
       setAttribute(node, '__experiments', JSON.stringify(used));
     }
     setAttribute(node, '__source', source);
