@@ -35,7 +35,7 @@ describe('settings → training config', () => {
 
   it('takes its defaults from componentSchemas.GradientFlow: a 6 × 16 tanh network, normal × 0.01, 600 updates', () => {
     const d = componentSchemas.GradientFlow.parse({});
-    expect(d).toMatchObject({ depth: 6, width: 16, hidden: 'tanh', init: 'normal', scale: 0.01, iterations: 600, learningRate: 0.5, seed: 42 });
+    expect(d).toMatchObject({ depth: 6, width: 16, hidden: 'tanh', init: 'normal', scale: 0.01, iterations: 600, learningRate: 0.1, seed: 42 });
   });
 });
 

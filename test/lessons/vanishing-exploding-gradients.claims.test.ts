@@ -44,11 +44,13 @@ const checked: Claim[] = [
     near(g.forwardMeasured[9], g.forwardClosedForm[9], 1e-12);
     near(g.forwardMeasured[9] / g.forwardMeasured[0], 1.5 ** 9, 1e-12);
   } },
-  { quote: 'with $a = -1.5$ the factor $(-1.5)^{L-2}$ flips sign from layer to layer but grows exactly as fast as $1.5^{L-2}$', check: () => {
-    const pos = deepLinearGradients(1.5, 12, X2, G2, 2, 50);
-    const neg = deepLinearGradients(-1.5, 12, X2, G2, 2, 50);
-    expect(Math.sign(neg.factor)).toBe(-1);
-    for (let l = 0; l < 12; l++) near(neg.measured[l], pos.measured[l], 1e-12);
+  { quote: 'with $a = -1.5$ the factor $(-1.5)^{L-2}$ changes sign with every layer added but grows exactly as fast as $1.5^{L-2}$', check: () => {
+    for (const L of [11, 12]) {
+      const pos = deepLinearGradients(1.5, L, X2, G2, 2, 50);
+      const neg = deepLinearGradients(-1.5, L, X2, G2, 2, 50);
+      expect(Math.sign(neg.factor)).toBe(L % 2 === 0 ? 1 : -1);
+      for (let l = 0; l < L; l++) near(neg.measured[l], pos.measured[l], 1e-12);
+    }
   } },
   { quote: 'A factor only slightly above or below 1, repeated over many layers, is enough', check: () => {
     expect(deepLinearGradients(1.1, 50, X2, G2, 2, 50).factor).toBeGreaterThan(50);
@@ -183,12 +185,12 @@ const checked: Claim[] = [
   } },
   // The five schemes in lockstep, at the comparison's defaults.
   { quote: 'The cost axis is logarithmic', check: () => expect(compare.yScale).toBe('log') },
-  { quote: 'the normal × 10 run\'s start at <RunValue comparison="five" scheme="normal" value="cost" at={0} digits={2} /> and the costs of the others, between 0.2 and 0.8', check: () => {
+  { quote: 'the normal × 10 run\'s start at <RunValue comparison="five" scheme="normal" value="cost" at={0} digits={2} /> and the costs of the others, between 0.2 and 0.9', check: () => {
     expect(printed(scheme('normal'), { value: 'cost', at: 0, digits: 2 })).toBe('9.69');
     for (const s of ['zeros', 'lecun', 'glorot', 'he'] as const) {
       const costs = scheme(s).history.costs;
       expect(Math.min(...costs), s).toBeGreaterThanOrEqual(0.2);
-      expect(Math.max(...costs), s).toBeLessThanOrEqual(0.8);
+      expect(Math.max(...costs), s).toBeLessThanOrEqual(0.9);
     }
   } },
   // The gradient-flow explorer, at its defaults and with the changes the text suggests.

@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import remarkLessonComponents from '../../src/markdown/remark-lesson-components.ts';
 
 interface Attr { name: string; value: unknown }
-const IMPORTS = "import { Experiment, CostCurve } from '~/components';\nimport Foo from './foo.astro';\n\n";
+const IMPORTS = "import { Experiment, CostCurve, InitComparison, RunValue } from '~/components';\nimport Foo from './foo.astro';\n\n";
 const run = (body: string) => {
   const mdx = IMPORTS + body;
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkLessonComponents, { root: '/repo' });
@@ -32,6 +32,18 @@ describe('remark-lesson-components', () => {
     const decls = JSON.parse(attr(fig, '__experiments') as string);
     expect(decls).toHaveLength(1);
     expect(decls[0]).toMatchObject({ id: 'zeros', config: { init: 'zeros', learningRate: 1.2, iterations: 10000 } });
+  });
+
+  it('gives <RunValue comparison> the props of the <InitComparison> with that id, and checks the reference', () => {
+    const nodes = run('<InitComparison id="shallow" hidden="relu" width={8} />\n\nHe reaches <RunValue comparison="shallow" scheme="he" value="cost" /> here.\n');
+    const value = nodes.find((n) => n.name === 'RunValue')!;
+    expect(JSON.parse(attr(value, '__comparison') as string)).toEqual({ id: 'shallow', hidden: 'relu', width: 8 });
+    expect(attr(value, '__source')).toBe('content/lessons/x.mdx:6');
+    expect(() => run('<InitComparison id="a" />\n\nx <RunValue comparison="b" scheme="he" value="cost" />\n')).toThrow(
+      'content/lessons/x.mdx:6: <RunValue> prop "comparison" must be the id of an <InitComparison> in this lesson (a); got "b"',
+    );
+    expect(() => run(`${declare}x <RunValue experiment="zeros" value="gradientNorm" />\n`)).toThrow('<RunValue> prop "layer" must be the layer l of ‖dW[l]‖');
+    expect(() => run(`${declare}x <RunValue value="cost" />\n`)).toThrow('<RunValue> prop "experiment" must be given, or else comparison (exactly one of the two); got nothing');
   });
 
   it('fails on an unknown experiment id, naming the declared ones', () => {

@@ -71,7 +71,7 @@ describe('authoring guide: component reference', () => {
     expect(propTable(text).length, `the ${name} section has no "| Prop |" table`).toBeGreaterThan(0);
   });
 
-  const figureRequired: Record<string, Record<string, unknown>> = { experiment: { experiment: 'x' }, experiments: { experiments: 'x' }, symbol: { symbol: 'he' } };
+  const figureRequired: Record<string, Record<string, unknown>> = { experiment: { experiment: 'x' }, experiments: { experiments: 'x' }, symbol: { symbol: 'he' }, value: { value: 'cost' } };
 
   it.each(Object.keys(componentSchemas))('the <%s> table lists exactly its props, defaults and allowed values', (name) => {
     const schema = componentSchemas[name as keyof typeof componentSchemas];
