@@ -144,8 +144,10 @@ describe('<InitComparison> live', () => {
       await changes('scale', () => slide(island.locator('input[data-log-param="scale"]'), '-1').then(() => island.locator('button[data-action="play"]').click()));
       expect(await island.locator('output[data-output="scale"]').innerText()).toBe('0.1');
       expect((await summaryRows(island))[0][0]).toBe('Normal × 0.1');
-      await changes('cost axis', () => island.locator('input[data-param="yScale"][value="log"]').check(), false);
+      // The axis starts logarithmic (the default that shows the 0.2–0.9 curves under the 9.69 start); switch to linear.
       expect(await island.locator('.compare-cost svg').getAttribute('aria-label')).toContain('log scale');
+      await changes('cost axis', () => island.locator('input[data-param="yScale"][value="linear"]').check(), false);
+      expect(await island.locator('.compare-cost svg').getAttribute('aria-label')).not.toContain('log scale');
       await changes('threshold', () => island.locator('select[data-param="threshold"]').selectOption('0.5'), false);
       expect(await island.locator('.compare-summary thead').innerText()).toContain('Iterations to cost ≤ 0.5');
       await changes('new seed', () => island.locator('button[data-action="new-seed"]').click().then(() => island.locator('button[data-action="play"]').click()));
@@ -159,7 +161,7 @@ describe('<InitComparison> live', () => {
       expect(seed).toMatch(/^\d+$/);
       expect(Object.fromEntries([...new URL(url).searchParams].filter(([k]) => k.startsWith('compare.')))).toEqual({
         'compare.schemes': 'normal,lecun,glorot,he', 'compare.hidden': 'relu', 'compare.width': '5', 'compare.learningRate': '0.5',
-        'compare.iterations': '500', 'compare.scale': '0.1', 'compare.seed': seed, 'compare.yScale': 'log', 'compare.threshold': '0.5', 'compare.speed': '2',
+        'compare.iterations': '500', 'compare.scale': '0.1', 'compare.seed': seed, 'compare.yScale': 'linear', 'compare.threshold': '0.5', 'compare.speed': '2',
       });
       const before = await summaryRows(island);
       await island.locator('button[data-action="play"]').click();
@@ -181,7 +183,7 @@ describe('<InitComparison> live', () => {
           threshold: (el.querySelector('select[data-param="threshold"]') as HTMLSelectElement).value,
           speed: (el.querySelector('input[data-param="speed"]') as HTMLInputElement).value,
         }));
-        expect(values).toEqual({ zeros: false, hidden: 'relu', width: '5', lr: '0.5', iterations: '500', scale: '-1', log: true, threshold: '0.5', speed: '2' });
+        expect(values).toEqual({ zeros: false, hidden: 'relu', width: '5', lr: '0.5', iterations: '500', scale: '-1', log: false, threshold: '0.5', speed: '2' });
         await trainToEnd(again.island);
         expect(await summaryRows(again.island)).toEqual(finished);
         expect(before.length).toBe(4);

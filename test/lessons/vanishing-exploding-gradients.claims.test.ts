@@ -19,7 +19,8 @@ const exp = (id: string) => run(lesson.experiment(id).config);
 const flow = lesson.component('GradientFlow') as FlowSettings;
 const flowRun = (o: Partial<FlowSettings>) => run(flowConfig({ ...flow, ...o }));
 const compare = comparisonDefaults(lesson.component('InitComparison', 'five'));
-const scheme = (s: (typeof compare.schemes)[number]) => run(schemeConfig(compare, s));
+// Recorded every 100 iterations, like the experiments: zeros, normal × 10 and LeCun are then the experiments' runs.
+const scheme = (s: (typeof compare.schemes)[number]) => run({ ...schemeConfig(compare, s), recordEvery: 100 });
 const near = (x: number, target: number, rel: number) => expect(Math.abs(x - target) / target).toBeLessThan(rel);
 const { X: X2, G: G2 } = linearInputs(2, 50);
 

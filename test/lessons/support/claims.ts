@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { componentSchemas, parseExperiment, parseProps, type ExperimentDecl } from '~/components/props.ts';
 import { formatRunValue, readRunValue, type ValueSource } from '~/components/run-value.ts';
-import { planar, train, type Dataset, type Trainer, type TrainConfig, type TrainSummary } from '~/engine/index.ts';
+import { getInitializer, planar, train, type Dataset, type Trainer, type TrainConfig, type TrainSummary } from '~/engine/index.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -119,9 +119,12 @@ let data: Dataset | undefined;
 export const lessonData = (): Dataset => (data ??= planar.generate());
 
 const runs = new Map<string, Trainer & TrainSummary>();
-/** `config` trained to the end with the engine, once per config in this test file. */
+/**
+ * `config` trained to the end with the engine, once per config in this test file (configs that differ
+ * only in a scale their initializer ignores are the same run).
+ */
 export function run(config: TrainConfig): Trainer & TrainSummary {
-  const key = JSON.stringify(config);
+  const key = JSON.stringify({ ...config, scale: getInitializer(config.init).usesScale ? config.scale : null });
   if (!runs.has(key)) runs.set(key, train(lessonData(), config));
   return runs.get(key)!;
 }
