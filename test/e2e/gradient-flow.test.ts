@@ -261,7 +261,7 @@ describe('gradient flow explorer', () => {
       // A new setting is computed to the end without intermediate frames: one new chart each.
       await set(page, 'select[data-param="init"]', 'lecun');
       const lecun = await settled(page);
-      expect(lecun.status).toMatch(/^Done: 600 iterations · last recorded cost 0\.1\d+ \(iteration 580\)$/);
+      expect(lecun.status).toMatch(/^Done: 600 iterations · last recorded cost 0\.2\d+ \(iteration 580\)$/);
       const counted = await swaps();
       expect(counted.gradients).toBe(1);
       expect(counted.histograms).toBe(1);
