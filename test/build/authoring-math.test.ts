@@ -5,13 +5,13 @@
  * text is checked: file, line, column and the one-line fix.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicateIds } from '../../src/integrations/unique-ids.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
-import { astroBuild, copyProject, removeDir, type BuildResult } from './support/build';
+import { astroBuild, buildWithLesson, copyWithLessons, removeDir, type BuildResult } from './support/build';
 
 const front = (title: string, order: number, description = 'A fixture lesson.') =>
   `---\ntitle: ${JSON.stringify(title)}\ndescription: ${JSON.stringify(description)}\norder: ${order}\ndate: 2025-01-0${order}\n---\n`;
@@ -40,23 +40,10 @@ const dist = () => join(project, 'dist');
 const page = (path: string) => parseHTML(readFileSync(join(dist(), path), 'utf8')).document;
 
 /** Builds the copy with one extra lesson file, then removes it again. */
-async function buildWith(name: string, body: string): Promise<BuildResult> {
-  const file = join(project, 'content/lessons', name);
-  writeFileSync(file, `${front('Bad', 9)}\n${body}\n`);
-  try {
-    return await astroBuild(project);
-  } finally {
-    rmSync(file);
-  }
-}
+const buildWith = (name: string, body: string): Promise<BuildResult> => buildWithLesson(project, name, `${front('Bad', 9)}\n${body}\n`);
 
 beforeAll(() => {
-  project = copyProject();
-  const lessons = join(project, 'content/lessons');
-  mkdirSync(lessons, { recursive: true });
-  for (const name of readdirSync(lessons)) rmSync(join(lessons, name), { recursive: true });
-  writeFileSync(join(lessons, 'math-title.mdx'), MATH_LESSON);
-  writeFileSync(join(lessons, 'second.mdx'), `${front('Second lesson', 2)}\n## Hello\n\nText.\n`);
+  project = copyWithLessons({ 'math-title.mdx': MATH_LESSON, 'second.mdx': `${front('Second lesson', 2)}\n## Hello\n\nText.\n` });
 });
 
 afterAll(() => removeDir(project));

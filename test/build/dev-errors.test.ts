@@ -4,10 +4,9 @@
  * One dev server serves several broken lessons; each is compiled when its page is requested.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, removeDir } from './support/build';
+import { copyWithLessons, removeDir } from './support/build';
 
 const PORT = 4313;
 const lesson = (order: number, body: string) => `---\ntitle: Lesson ${order}\ndescription: A fixture.\norder: ${order}\ndate: 2025-01-01\n---\n\n${body}\n`;
@@ -22,12 +21,8 @@ let server: ChildProcess | undefined;
 let output = '';
 
 beforeAll(async () => {
-  project = copyProject();
-  const lessons = join(project, 'content/lessons');
-  mkdirSync(lessons, { recursive: true });
-  for (const name of readdirSync(lessons)) rmSync(join(lessons, name), { recursive: true });
-  writeFileSync(join(lessons, 'good.mdx'), lesson(1, '## Fine\n\nText with $x^2$.'));
-  Object.entries(BROKEN).forEach(([name, [body]], i) => writeFileSync(join(lessons, `${name}.mdx`), lesson(i + 2, body)));
+  const broken = Object.entries(BROKEN).map(([name, [body]], i) => [`${name}.mdx`, lesson(i + 2, body)]);
+  project = copyWithLessons({ 'good.mdx': lesson(1, '## Fine\n\nText with $x^2$.'), ...Object.fromEntries(broken) });
   const bin = join(project, 'node_modules/.bin');
   server = spawn(join(bin, 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: project,
