@@ -58,8 +58,8 @@ export default function mdxErrors(): AstroIntegration {
             plugins: [
               {
                 name: 'vg:mdx-errors',
-                configResolved(resolved: { plugins: readonly VitePlugin[] }) {
-                  for (const p of resolved.plugins) if (p.name === MDX_PLUGIN) wrap(p, root);
+                configResolved(resolved: { plugins: readonly object[] }) {
+                  for (const p of resolved.plugins as VitePlugin[]) if (p.name === MDX_PLUGIN) wrap(p, root);
                 },
               },
             ],

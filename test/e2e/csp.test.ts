@@ -38,12 +38,13 @@ describe('Content-Security-Policy under a base path', () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const path of pages) {
       const { page, consoleErrors, close } = await openPage(`${server.url}${path}`, {
-        beforeGoto: (p) =>
-          p.addInitScript(() => {
+        beforeGoto: async (p) => {
+          await p.addInitScript(() => {
             const seen: string[] = [];
             (window as unknown as { __csp: string[] }).__csp = seen;
             document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
-          }),
+          });
+        },
       });
       try {
         const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
