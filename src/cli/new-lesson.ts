@@ -48,7 +48,7 @@ date: ${date}
 import { CostCurve, Experiment } from '~/components';
 
 Start with the question this lesson answers, in one or two sentences. Math goes between dollar
-signs, as in $n^{[l]}$, and a dollar sign in prose is written \\$.
+signs, as in $n^{[l]}$; a dollar sign meant as money needs a backslash before it.
 
 ## The idea
 
