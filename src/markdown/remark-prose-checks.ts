@@ -4,6 +4,7 @@
  *
  * - A `$` meant as a dollar sign: `costs $5 and $10` becomes the formula "5 and ". Caught with
  *   pandoc's rule: inline math does not start or end with a space and is not followed by a digit.
+ * - A formula that runs over a `code span`: a "$" left open (TeX never holds a backquote).
  * - A bare `{…}` in prose: MDX evaluates it as JavaScript (`{1, 2}` prints 2, `{x}` fails at
  *   render). Lessons need no expressions; comments `{/* … *\/}` stay allowed.
  */
@@ -37,6 +38,11 @@ export default function remarkProseChecks(options: ProseCheckOptions = {}) {
       if (node.type === 'inlineMath' && start?.offset !== undefined && end?.offset !== undefined) {
         const raw = source.slice(start.offset, end.offset);
         const after = source[end.offset] ?? '';
+        // TeX has no backquotes: a formula that swallowed a `code span` began at a stray "$".
+        if (/`/.test(node.value ?? '')) {
+          const shown = raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+          fail(path, node, `"${shown}" is read as one formula running over a code span, so a "$" was left open`, 'close the formula, or write a dollar sign in prose as \\$ (inside `code` it needs nothing)');
+        }
         if (/^\$[^$]/.test(raw) && (/^\$\s|\s\$$/.test(raw) || /\d/.test(after))) {
           const dollars = raw.replace(/\$/g, '\\$');
           fail(path, node, `"${raw}" is read as a formula; a "$" that starts or ends next to a space, or is followed by a digit, is a dollar sign in prose`, `write a dollar sign as \\$ (${dollars}), or remove the spaces inside the formula`);

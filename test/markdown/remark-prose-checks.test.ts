@@ -14,6 +14,12 @@ describe('remark-prose-checks', () => {
     await expect(build('From $5 to$10.\n')).rejects.toThrow(/x\.mdx:1:6: "\$5 to\$" is read as a formula/);
   });
 
+  it('a "$" left open that swallows a code span', async () => {
+    await expect(build('It shows "$P(A" and then `|`, not `$P(A \\mid B)$`.\n')).rejects.toThrow(
+      /^content\/lessons\/x\.mdx:1:11: "\$P\(A" and then `\|`, not `\$" is read as one formula running over a code span, so a "\$" was left open\.\n {2}Fix: close the formula/,
+    );
+  });
+
   it('a bare {…} in prose, also inside a component', async () => {
     await expect(build('A set {1, 2} here.\n')).rejects.toThrow('content/lessons/x.mdx:1:7: "{1, 2}" is read as a JavaScript expression in MDX.\n  Fix: write literal braces as \\{1, 2\\}');
     await expect(build('<Aside>\n\nSee {x}.\n\n</Aside>\n')).rejects.toThrow(/x\.mdx:3:5: "\{x\}"/);
