@@ -102,7 +102,7 @@ export const componentSchemas = {
   RunValue: z.object({
     ...base, __comparison: z.string().optional(), experiment: experimentId.optional(), comparison: experimentId.optional(), scheme: choice(trainedSchemes).optional(),
     value: choice(RUN_VALUES), at: integer(0, 1_000_000).optional(), layer: integer(1, 64).optional(), digits: integer(0, 12).optional(),
-    percent: z.boolean({ error: () => 'true or false (write percent or percent={false})' }).default(false),
+    percent: z.boolean({ error: () => 'true or false (write percent, or leave it out)' }).default(false),
   }).strict().superRefine((p, ctx) => {
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if ((p.experiment === undefined) === (p.comparison === undefined)) fail('experiment', 'given, or else comparison (exactly one of the two)');
