@@ -55,6 +55,8 @@ describe('lesson page, live', () => {
     const statuses = await opened.page.locator('lesson-figure .figure-status .status-text').allTextContents();
     expect(statuses.length).toBe(17); // five figures per experiment, the summary figure and the summary table
     for (const s of statuses) expect(s).toBe('Recomputed in your browser: the numbers match the build.');
+    // The sigmoid card has no figure, so reading through the figures does not wait for it: wait here.
+    await opened.page.waitForFunction(() => [...document.querySelectorAll('lesson-experiment .status-text')].every((e) => /^In your browser: (done|diverged)/.test(e.textContent ?? '')), null, { timeout: 120_000 });
     const cards = await opened.page.locator('lesson-experiment .status-text').allTextContents();
     expect(cards).toEqual([
       'In your browser: done: 10000 iterations; final cost 0.693147, accuracy 0.5.',
