@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
 import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import prerenderFiles from './src/prerender/integration.ts';
 import { joinBase } from './src/lib/urls.ts';
 
 // Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
@@ -32,7 +33,8 @@ export default defineConfig({
       rehypePlugins: [rehypeKatex],
     }),
   },
-  integrations: [mdx(), checkLinks()],
+  // prerenderFiles puts the CSV tables beside their pages before checkLinks looks for them.
+  integrations: [mdx(), prerenderFiles(), checkLinks()],
   vite: {
     build: {
       rollupOptions: {

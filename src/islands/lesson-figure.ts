@@ -57,7 +57,8 @@ class LessonFigure extends HTMLElement {
     const caption = this.querySelector('.figure-caption');
     if (caption) caption.textContent = view.caption;
     const table = this.querySelector('.figure-table');
-    if (table) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
+    // A long table is a CSV file beside the page (same runs, same numbers): the page keeps its link instead of building it.
+    if (table && !table.querySelector('[data-csv]')) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
     this.dataset.live = view.complete ? 'done' : 'running';
   }
 }
