@@ -63,3 +63,6 @@ export function dataTableHtml(table: ChartTable, options: DataTableOptions): str
   return `${preview}<p class="table-csv" data-csv="${escape(name)}">The first ${PREVIEW_ROWS} of ${size}${table.note ? ` (${escape(table.note)})` : ''}. `
     + `<a href="${escape(name)}" download>Download the whole table as CSV</a>.</p>`;
 }
+
+/** renderSvg options for charts inlined in pages: compact SVG (rounded, simplified lines, no empty nodes). */
+export const PAGE_SVG = { compact: true } as const;
