@@ -8,12 +8,13 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RUN_CACHE_PATH } from '../prerender/run-cache.ts';
 import { launchBrowser, lessonTiming, type LessonTiming } from './bench-browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'node_modules', '.bin');
-/** The build-time run cache (see src/figures/run-cache.ts); removed for a cold build. */
-export const RUN_CACHE_DIR = join(root, 'node_modules', '.cache', 'vg-runs');
+/** The build-time run cache; removed for a cold build. */
+const RUN_CACHE_DIR = join(root, RUN_CACHE_PATH);
 const PORT = 4311;
 
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;

@@ -59,9 +59,10 @@ export function dataTableHtml(table: ChartTable, options: DataTableOptions): str
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, name), text);
   const preview = tableHtml({ columns: table.columns, rows: table.rows.slice(0, PREVIEW_ROWS) }, { caption: options.caption, rowHeaders: options.rowHeaders });
-  const size = `${table.rows.length.toLocaleString('en-US')} rows × ${table.columns.length} columns`;
-  return `${preview}<p class="table-csv" data-csv="${escape(name)}">The first ${PREVIEW_ROWS} of ${size}${table.note ? ` (${escape(table.note)})` : ''}. `
-    + `<a href="${escape(name)}" download>Download the whole table as CSV</a>.</p>`;
+  const rows = table.rows.length.toLocaleString('en-US');
+  const note = table.note ? ` ${escape(table.note.trim().replace(/([^.])$/, '$1.'))}` : '';
+  return `${preview}<p class="table-csv" data-csv="${escape(name)}">The first ${PREVIEW_ROWS} of ${rows} rows.${note} `
+    + `<a href="${escape(name)}" download>Download all ${rows} rows as CSV</a> (${table.columns.length} columns).</p>`;
 }
 
 /** renderSvg options for charts inlined in pages: compact SVG (rounded, simplified lines, no empty nodes). */

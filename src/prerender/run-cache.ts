@@ -17,6 +17,9 @@ import { Worker } from 'node:worker_threads';
 import { decode, encode } from './codec.ts';
 import { JOB_DATASET, jobs, jobSources, type JobKind, type JobResult, type JobSettings } from './jobs.ts';
 
+/** The cache folder, relative to the project root (the deploy workflow keeps it between deploys). */
+export const RUN_CACHE_PATH = 'node_modules/.cache/vg-runs';
+
 /** Bumped when the file format changes. */
 const FORMAT = 1;
 
@@ -119,7 +122,7 @@ export function sourceHash(root: string, paths: readonly string[]): string {
 export function createRunCache(options: Partial<RunCacheOptions> = {}) {
   const root = options.root ?? process.cwd();
   const hasSources = existsSync(join(root, 'src', 'engine'));
-  const dir = options.dir === undefined ? (hasSources ? join(root, 'node_modules', '.cache', 'vg-runs') : null) : options.dir;
+  const dir = options.dir === undefined ? (hasSources ? join(root, RUN_CACHE_PATH) : null) : options.dir;
   const script = join(root, 'src', 'prerender', 'train-worker.mjs');
   const size = options.workers ?? availableParallelism();
   const pool = size > 0 && existsSync(script) ? new Pool(script, size) : null;

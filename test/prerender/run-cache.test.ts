@@ -21,7 +21,7 @@ const comparison = {
 
 let root: string;
 // Worker threads in the first build only: the later ones check which keys change, not where they train.
-const build = (workers = 0) => createRunCache({ root, dir: join(root, 'node_modules', '.cache', 'vg-runs'), workers });
+const build = (workers = 0) => createRunCache({ root, dir: join(root, 'run-cache-test'), workers });
 const kinds = (trained: string[]) => trained.map((t) => t.slice(0, t.indexOf(' ')));
 
 beforeAll(() => {
@@ -70,7 +70,7 @@ describe('build-time run cache', () => {
   });
 
   it('recomputes a damaged cache file', async () => {
-    const dir = join(root, 'node_modules', '.cache', 'vg-runs');
+    const dir = join(root, 'run-cache-test');
     rmSync(dir, { recursive: true });
     const cache = createRunCache({ root, dir, workers: 0 });
     expect(await cache.get('run', a)).toEqual(jobs.run(a));
