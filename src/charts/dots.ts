@@ -68,8 +68,8 @@ export function renderAsPath(style: DotStyle): Plot.RenderFunction {
     path.setAttribute('d', d);
     fill.append(path);
     if (style.stroke) {
-      // Same points, same colour and radius give the same id: a duplicate id then names identical geometry.
-      const id = `dots-${hash(`${d}|${style.fill}|${style.r}`)}`;
+      // A Plot-style id (plot-dots-<digits>): finish() renames it, like Plot's own, to one unique to the chart.
+      const id = `plot-dots-${parseInt(hash(`${d}|${style.fill}|${style.r}`), 36)}`;
       path.setAttribute('id', id);
       const outline = doc.createElementNS(SVG, 'use');
       outline.setAttribute('href', `#${id}`);
