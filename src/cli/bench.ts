@@ -6,12 +6,15 @@
  *   --runs <n>       engine repetitions per experiment (default 3; the median is compared)
  *   --numpy <path>   reference script (default ../shared/reference/numpy_reference.py)
  *   --skip-tf        leave TensorFlow.js out
+ *   --only <part>    engine or site (default both; the site section is in bench-site.ts)
+ *   --no-build       site section on dist/ as built, without the build and dev-server timings
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
+import { benchSite } from './bench-site.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
 const EXPERIMENTS: { name: string; numpyName: string; config: TrainConfig }[] = [
@@ -35,8 +38,16 @@ function numpyTimes(script: string): { times: Map<string, number>; note: string 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' } },
+    options: {
+      runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' },
+      only: { type: 'string' }, 'no-build': { type: 'boolean' },
+    },
   });
+  if (values.only !== 'site') await benchEngine(values);
+  if (values.only !== 'engine') await benchSite({ noBuild: values['no-build'] ?? false });
+}
+
+async function benchEngine(values: { runs?: string; numpy?: string; 'skip-tf'?: boolean }): Promise<void> {
   const runs = Math.max(1, Number(values.runs) || 3);
   const data = planar.generate();
   console.log(`Engine: ${runs} run(s) of each 10 000-iteration experiment, [2,3,1] tanh, lr 1.2, m = 1000`);

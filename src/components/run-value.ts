@@ -4,8 +4,9 @@
  * and format it. Prose and figure then print the same training, so they cannot disagree.
  */
 import { fmtInt } from '../charts/browser.ts';
-import { buildTimeComparison, comparisonGrid, type ComparisonSettings, type SchemeRun } from '../figures/init-comparison.ts';
-import { buildOnce, buildTimeRun, lessonData, type RunSnapshot } from '../figures/snapshot.ts';
+import type { ComparisonSettings, SchemeRun } from '../figures/init-comparison.ts';
+import { buildTimeRun, type RunSnapshot } from '../figures/snapshot.ts';
+import { cachedJob } from '../prerender/run-cache.ts';
 import { resolveExperiments } from './figure-props.ts';
 import { componentSchemas, parseProps, PropError, RUN_VALUES } from './props.ts';
 import type { z } from 'astro/zod';
@@ -21,10 +22,9 @@ export function comparisonDefaults(p: ComparisonProps): ComparisonSettings {
   };
 }
 
-/** The comparison's runs trained to the end, once per settings for the whole build (shared with the figure). */
-export function prerenderedComparison(settings: ComparisonSettings): SchemeRun[] {
-  const data = lessonData();
-  return buildOnce('comparison', settings, () => buildTimeComparison(settings, data, comparisonGrid(data)));
+/** The comparison's runs trained to the end: the build's cached job, shared with the figure. */
+export function prerenderedComparison(settings: ComparisonSettings): Promise<SchemeRun[]> {
+  return cachedJob('comparison', settings);
 }
 
 /** What a value is read from, whichever component trained the run. */
@@ -121,13 +121,13 @@ function describeValue(p: RunValueProps, s: ValueSource): string {
  * Validates <RunValue> props (with the experiments and comparison the remark plugin attached) and
  * returns the text to print and its description. @throws PropError naming the prop.
  */
-export function renderRunValue(props: Record<string, unknown>): { text: string; title: string } {
+export async function renderRunValue(props: Record<string, unknown>): Promise<{ text: string; title: string }> {
   const p = parseProps('RunValue', props);
   const src = p.__source;
   let s: ValueSource;
   if (p.experiment !== undefined) {
     const [decl] = resolveExperiments('RunValue', props, [p.experiment], 'experiment');
-    s = experimentSource(buildTimeRun(decl));
+    s = experimentSource(await buildTimeRun(decl));
   } else {
     let attached: Record<string, unknown> | undefined;
     try {
@@ -137,7 +137,7 @@ export function renderRunValue(props: Record<string, unknown>): { text: string; 
     }
     if (!attached) throw new PropError('RunValue', 'comparison', 'the id of an <InitComparison id="…"> in the same MDX file', p.comparison, src);
     const settings = comparisonDefaults(parseProps('InitComparison', { ...attached, __source: src }));
-    const run = prerenderedComparison(settings).find((r) => r.scheme === p.scheme);
+    const run = (await prerenderedComparison(settings)).find((r) => r.scheme === p.scheme);
     if (!run) throw new PropError('RunValue', 'scheme', `one of the schemes of comparison "${p.comparison}" (${settings.schemes.join(', ')})`, p.scheme, src);
     s = comparisonSource(p.comparison!, run);
   }

@@ -13,12 +13,16 @@ import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
 
 class LessonFigure extends HTMLElement {
   private cleanup: (() => void)[] = [];
+  /** The build's figure body, and whether the live page has drawn over it. */
+  private prerendered: Node[] = [];
+  private drawn = false;
 
   connectedCallback(): void {
     const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
     const options = JSON.parse(this.dataset.options ?? '{}') as FigureOptions;
     const kind = this.dataset.kind as FigureKind;
     if (decls.length === 0) return;
+    this.prerendered = [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true));
     const stores = runStores(decls);
     const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
@@ -50,14 +54,20 @@ class LessonFigure extends HTMLElement {
       status.classList.toggle('mismatch', !same);
     }
     const body = this.querySelector('.figure-body');
-    if (body) {
+    // A finished run that matches the build needs no drawing: the prerendered figure shows the same numbers.
+    if (body && view.complete && view.check === this.dataset.check && this.prerendered.length > 0) {
+      if (this.drawn) body.replaceChildren(...this.prerendered.map((n) => n.cloneNode(true)));
+      this.drawn = false;
+    } else if (body) {
       if (view.plot) swapChart(body, renderElement(view.plot));
       else body.innerHTML = view.html ?? '';
+      this.drawn = true;
     }
     const caption = this.querySelector('.figure-caption');
     if (caption) caption.textContent = view.caption;
     const table = this.querySelector('.figure-table');
-    if (table) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
+    // A long table is a CSV file beside the page (same runs, same numbers): the page keeps its link instead of building it.
+    if (table && !table.querySelector('[data-csv]')) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
     this.dataset.live = view.complete ? 'done' : 'running';
   }
 }
