@@ -115,12 +115,12 @@ function costData(runs: readonly SchemeRun[]): CostCurveData {
 }
 
 /** The overlaid cost curves, with the threshold drawn as a dashed rule. */
-export function costView(runs: readonly SchemeRun[], s: Pick<ComparisonSettings, 'yScale' | 'threshold'>): ComparisonView {
+export function costView(runs: readonly SchemeRun[], s: Pick<ComparisonSettings, 'yScale' | 'threshold'>, width = 760): ComparisonView {
   const data = costData(runs);
   const title = 'Cost of each initialization during training';
   return {
     title,
-    plot: costCurve(data, { width: 760, height: 340, yScale: s.yScale, threshold: s.threshold, thresholdLabel: `threshold ${fmt(s.threshold)}`, ariaLabel: `${title}${s.yScale === 'log' ? ', log scale' : ''}` }),
+    plot: costCurve(data, { width, height: Math.round(Math.min(340, Math.max(260, width * 0.6))), yScale: s.yScale, threshold: s.threshold, thresholdLabel: `threshold ${fmt(s.threshold)}`, ariaLabel: `${title}${s.yScale === 'log' ? ', log scale' : ''}` }),
     caption: costCurveCaption(data),
     table: costCurveTable(data),
   };

@@ -35,6 +35,8 @@ export interface FigureOptions {
   readonly threshold?: number;
   readonly every?: number;
   readonly at?: 'initial' | 'final';
+  /** Width in CSS px to draw a chart at (the width of its box on the page); the chart's default when absent. */
+  readonly width?: number;
 }
 
 /** A text figure whose run has not ended yet. */
@@ -52,7 +54,7 @@ function costView(runs: readonly RunSnapshot[], o: FigureOptions): Omit<FigureVi
     series: runs.map((r) => ({ id: r.id, label: r.label, iterations: r.history.iterations, costs: r.history.costs, divergedAt: divergedAt(r) })),
   };
   const title = o.title ?? (runs.length === 1 ? `Cost during training: ${runs[0].label}` : 'Cost during training');
-  return { title, plot: costCurve(data, { yScale: o.yScale ?? 'linear', threshold: o.threshold, ariaLabel: title }), caption: costCurveCaption(data), table: costCurveTable(data) };
+  return { title, plot: costCurve(data, { yScale: o.yScale ?? 'linear', threshold: o.threshold, ariaLabel: title, ...(o.width ? { width: o.width } : {}) }), caption: costCurveCaption(data), table: costCurveTable(data) };
 }
 
 function logView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'complete' | 'check'> {
@@ -123,7 +125,7 @@ function scatterView(runs: readonly RunSnapshot[], data: Dataset, o: FigureOptio
   ];
   const chartData = { X: data.X, m: data.m, panels };
   const title = o.title ?? (summary ? 'Actual classes and the predictions of each initialization' : `Actual classes and predictions: ${runs[0].label}`);
-  return { title, plot: scatter(chartData, { ariaLabel: title }), caption: scatterCaption(chartData), table: scatterTable(chartData) };
+  return { title, plot: scatter(chartData, { ariaLabel: title, ...(o.width ? { width: o.width } : {}) }), caption: scatterCaption(chartData), table: scatterTable(chartData) };
 }
 
 function summaryTableView(runs: readonly RunSnapshot[]): Omit<FigureView, 'complete' | 'check'> {

@@ -4,6 +4,7 @@
  * screen, and `prefers-reduced-motion`. Subclasses draw; this class keeps one store per island.
  */
 import { swapChart } from '../charts/browser.ts';
+import { boxWidth, onWidthChange } from '../charts/fit.ts';
 import type { ChartTable } from '../charts/common.ts';
 import { trainingClient } from './client.ts';
 import { bindExportButtons } from './export.ts';
@@ -79,6 +80,16 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     this.onDisconnect(() => observer.disconnect());
     this.dataset.ready = 'true';
     this.start(values);
+    const figures = this.querySelector('.explorer-figures') ?? this;
+    this.onDisconnect(onWidthChange(figures, () => this.resized()));
+  }
+
+  /** Called when the figures' width changes (debounced): subclasses draw their charts again at `chartWidth`. */
+  protected resized(): void {}
+
+  /** The width to draw a chart at: the content width of the first element matching `selector`, else `fallback`. */
+  protected chartWidth(selector: string, fallback: number): number {
+    return boxWidth(this.querySelector(selector), fallback);
   }
 
   disconnectedCallback(): void {

@@ -4,6 +4,7 @@
  * live view when the runs end, then says whether the numbers match the build's prerender.
  */
 import type { ExperimentDecl } from '../components/props.ts';
+import { drawnWidth, onWidthChange } from '../charts/fit.ts';
 import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
@@ -20,8 +21,12 @@ class LessonFigure extends HTMLElement {
     const kind = this.dataset.kind as FigureKind;
     if (decls.length === 0) return;
     const stores = runStores(decls);
-    const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
+    const body = this.querySelector('.figure-body');
+    // Charts are drawn at the width they are shown (the prerender's is a default).
+    const sized = { width: drawnWidth(body) };
+    const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), { ...options, width: sized.width }));
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
+    if (body) this.cleanup.push(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
     this.cleanup.push(startWhenNear(this, decls));
   }
 
