@@ -54,6 +54,25 @@ export function fmt(v: number, digits = 3): string {
   return `${m === 1 ? '' : m === -1 ? '−' : `${m} × `}10${superscript(e)}`.replace(/^-/, '−');
 }
 
+/** `v` with `decimals` digits after the point (like toFixed) and a true minus sign: −0.0660. */
+export function fmtFixed(v: number, decimals: number): string {
+  return Number.isFinite(v) ? v.toFixed(decimals).replace(/^-/, '−') : fmt(v);
+}
+
+/**
+ * A table cell as readers see it: numbers and numeric text with a true minus sign (−0.066).
+ * Downloads (CSV, JSON) keep the machine form; only what is shown goes through here.
+ */
+export function displayCell(v: string | number): string {
+  const s = String(v);
+  return /^-[\d.]/.test(s) || /^-(?:Infinity)$/.test(s) ? `−${s.slice(1)}` : s;
+}
+
+/** Header text that never breaks inside a token: no line break around ×, ≤, ≥ or = ("b[1] (3 × 1)"). */
+export function unbreakable(text: string): string {
+  return text.replace(/ ([×≤≥=]) /g, '\u00a0$1\u00a0');
+}
+
 /** An integer with thousands separators, e.g. 10000 → "10,000". */
 export function fmtInt(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : fmt(n);

@@ -163,13 +163,25 @@ export function figureView(kind: FigureKind, runs: readonly RunSnapshot[], data:
 
 /** One line on where the numbers come from and how far the live run is. */
 export function statusText(runs: readonly RunSnapshot[], live: boolean): string {
-  if (!live) return 'Computed when the site was built; your browser recomputes it when you scroll here.';
+  if (!live) return 'Computed when the site was built.';
   const parts = runs.map((r) => {
     if (r.status.state === 'idle') return `${r.label}: waiting`;
     if (r.status.state === 'running') return `${r.label}: training, iteration ${fmtInt(r.iteration)} of ${fmtInt(r.config.iterations)}`;
     return `${r.label}: ${r.status.message}`;
   });
   return parts.join(' · ');
+}
+
+/**
+ * The page's one status line (<page-status>) for `total` experiment figures: `started` of them
+ * started, `done` recomputed and `differ` differing from the build.
+ */
+export function pageStatusText(total: number, started: number, done: number, differ: number): string {
+  const noun = (n: number) => `${fmtInt(n)} experiment figure${n === 1 ? '' : 's'}`;
+  const mismatch = differ > 0 ? ` ${fmtInt(differ)} differ from the build and say how.` : '';
+  if (done === total) return `Your browser recomputed all ${noun(total)} on this page: ${differ === 0 ? 'the numbers match the build.' : mismatch.trim()}`;
+  if (started === 0) return `The figures show the numbers computed when the site was built; your browser recomputes the ${noun(total)} as you scroll to them.`;
+  return `Recomputing in your browser as you read: ${fmtInt(done)} of ${noun(total)} done${differ === 0 ? ', matching the build so far.' : '.'}${mismatch}`;
 }
 
 export { escape };

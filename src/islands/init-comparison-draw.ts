@@ -94,6 +94,8 @@ export class ComparisonDrawer {
         return false;
       }
       if (computing && now - d.batchAt < INTERVAL.batch) return true;
+      // Lockstep on screen: wait until every run has a map of its own (or has ended), so none shows an older one.
+      if (!runs.every((r) => r.grid || r.status.state !== 'running')) return false;
       d.batchAt = now;
       this.batch = this.plan(runs, values, computing);
     }

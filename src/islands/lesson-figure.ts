@@ -44,6 +44,10 @@ class LessonFigure extends HTMLElement {
     }
     const status = this.querySelector('.status-text');
     if (status) status.textContent = statusText(runs, true);
+    // Only a figure that differs from the rest of the page (running, diverged, mismatched) shows its own line.
+    const line = this.querySelector<HTMLElement>('.figure-status');
+    const differs = runs.some((r) => r.status.state !== 'done' && r.status.state !== 'idle');
+    if (line) line.hidden = !differs;
     // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
     if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) return;
     const view = figureView(kind, runs, lessonDataset(), options);
@@ -53,6 +57,8 @@ class LessonFigure extends HTMLElement {
         ? 'Recomputed in your browser: the numbers match the build.'
         : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
       status.classList.toggle('mismatch', !same);
+      if (line && !same) line.hidden = false;
+      this.dataset.differs = String(!same);
     }
     const body = this.querySelector('.figure-body');
     if (body) {
