@@ -134,7 +134,15 @@ export function logTicks([lo, hi]: readonly [number, number], max = 7): number[]
     return out;
   }
   const out: number[] = [];
-  const mantissas = span <= 1 ? [1, 2, 3, 5, 7] : [1, 2, 5];
+  // Plot labels a log axis's ticks through d3's log tickFormat, which blanks mantissas above k =
+  // 100 / (number of 1…9 × 10^e values in the domain); only ticks it labels are drawn.
+  let candidates = 0;
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (let m = 1; m <= 9; m++) {
+    const v = Number(`${m}e${e}`);
+    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) candidates++;
+  }
+  const k = Math.max(1, 100 / Math.max(1, candidates));
+  const mantissas = (span <= 1 ? [1, 2, 3, 5, 7] : [1, 2, 5]).filter((m) => m <= k);
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of mantissas) {
     const v = Number(`${m}e${e}`);
     if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
