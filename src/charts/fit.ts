@@ -20,20 +20,21 @@ export function boxWidth(el: Element | null, fallback: number): number {
  * width differs from `drawn` (the width the prerender was drawn at). @returns what stops observing.
  */
 export function onWidthChange(el: Element, redraw: (width: number) => void, drawn?: number, delay = 150): () => void {
-  let last = drawn;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new ResizeObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const w = boxWidth(el, 0);
-      if (w === 0 || w === last) return;
-      last = w;
-      redraw(w);
+  const state = { last: drawn, next: 0, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+  // The observer reports the content width itself, so nothing here forces a layout of the (long) page.
+  const observer = new ResizeObserver((entries) => {
+    const size = entries.at(-1)?.contentBoxSize?.[0]?.inlineSize ?? entries.at(-1)?.contentRect.width ?? 0;
+    state.next = size > 0 ? Math.max(MIN_CHART_WIDTH, Math.floor(size)) : 0;
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      if (state.next === 0 || state.next === state.last) return;
+      state.last = state.next;
+      redraw(state.next);
     }, delay);
   });
   observer.observe(el);
   return () => {
-    clearTimeout(timer);
+    clearTimeout(state.timer);
     observer.disconnect();
   };
 }
