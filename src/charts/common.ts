@@ -54,6 +54,25 @@ export function fmt(v: number, digits = 3): string {
   return `${m === 1 ? '' : m === -1 ? '−' : `${m} × `}10${superscript(e)}`.replace(/^-/, '−');
 }
 
+/** `v` with `decimals` digits after the point (like toFixed) and a true minus sign: −0.0660. */
+export function fmtFixed(v: number, decimals: number): string {
+  return Number.isFinite(v) ? v.toFixed(decimals).replace(/^-/, '−') : fmt(v);
+}
+
+/**
+ * A table cell as readers see it: numbers and numeric text with a true minus sign (−0.066).
+ * Downloads (CSV, JSON) keep the machine form; only what is shown goes through here.
+ */
+export function displayCell(v: string | number): string {
+  const s = String(v);
+  return /^-[\d.]/.test(s) || /^-(?:Infinity)$/.test(s) ? `−${s.slice(1)}` : s;
+}
+
+/** Header text that never breaks inside a token: no line break around ×, ≤, ≥ or = ("b[1] (3 × 1)"). */
+export function unbreakable(text: string): string {
+  return text.replace(/ ([×≤≥=]) /g, '\u00a0$1\u00a0');
+}
+
 /** An integer with thousands separators, e.g. 10000 → "10,000". */
 export function fmtInt(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : fmt(n);
@@ -115,7 +134,15 @@ export function logTicks([lo, hi]: readonly [number, number], max = 7): number[]
     return out;
   }
   const out: number[] = [];
-  const mantissas = span <= 1 ? [1, 2, 3, 5, 7] : [1, 2, 5];
+  // Plot labels a log axis's ticks through d3's log tickFormat, which blanks mantissas above k =
+  // 100 / (number of 1…9 × 10^e values in the domain); only ticks it labels are drawn.
+  let candidates = 0;
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (let m = 1; m <= 9; m++) {
+    const v = Number(`${m}e${e}`);
+    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) candidates++;
+  }
+  const k = Math.max(1, 100 / Math.max(1, candidates));
+  const mantissas = (span <= 1 ? [1, 2, 3, 5, 7] : [1, 2, 5]).filter((m) => m <= k);
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of mantissas) {
     const v = Number(`${m}e${e}`);
     if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);

@@ -4,7 +4,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { cell, chartStyle, fmtInt, legendMarks, subsample, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
-import { background, classColors, classNames } from './theme.ts';
+import { background, classColors, classNames, fontSize, ink } from './theme.ts';
+
+/** Height in px of a line of a panel title. */
+const lineHeight = fontSize + 2;
 import { pathDot } from './dots.ts';
 
 /** One panel: a labelling of the m points (0/1 each; other values are not drawn). */
@@ -44,6 +47,10 @@ export const defaults = {
   /** Dot radius with 1–2 panels, and with more (small multiples). */
   rLarge: 2.3,
   rSmall: 1.5,
+  /** Narrowest panel in px before panels wrap to another row. */
+  minPanel: 150,
+  /** Gap between panels as a fraction of a panel's side. */
+  panelPadding: 0.12,
   xLabel: 'x₁',
   yLabel: 'x₂',
   classNames: classNames as readonly [string, string],
@@ -106,14 +113,26 @@ export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}
       if (Number.isFinite(x) && Number.isFinite(y)) points.push({ p, x, y, c: panel.labels[j] });
     }
   });
-  // Long panel titles wrap so small multiples do not run into each other.
-  const maxChars = Math.max(12, Math.floor((o.width / Math.max(1, panels.length)) / 6.2));
+  // Small multiples reflow: as many columns as fit at `minPanel` px each (one on a phone), then rows.
+  const n = Math.max(1, panels.length);
+  const cols = Math.min(n, Math.max(1, Math.floor((o.width - o.marginLeft - o.marginRight) / o.minPanel)));
+  const rows = Math.ceil(n / cols);
+  // Long panel titles wrap so panels do not run into each other.
+  const maxChars = Math.max(12, Math.floor((o.width - o.marginLeft) / cols / 6.6));
   const heads = panels.map((p) => [...wrap(p.title, maxChars), ...(p.subtitle ? [p.subtitle] : [])]);
   const lines = Math.max(1, ...heads.map((h) => h.length));
-  const marginTop = o.legendHeight + 8 + 12 * lines;
-  const r = o.r ?? (panels.length <= 2 ? o.rLarge : o.rSmall);
+  const titleHeight = lineHeight * lines + 6;
+  const marginTop = o.legendHeight + 2 + titleHeight;
+  const r = o.r ?? (n <= 2 ? o.rLarge : o.rSmall);
   const items: LegendItem[] = [0, 1].map((c) => ({ label: o.classNames[c], color: classColors[c], swatch: 'dot' }));
-  const dots = [0, 1].map((c) => pathDot(points, { filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: 'p' }, { r, fill: classColors[c], stroke: background, strokeWidth: 0.4 }));
+  const at = (p: number) => ({ fx: p % cols, fy: Math.floor(p / cols) });
+  const dots = [0, 1].map((c) => pathDot(points, { filter: (d: Point) => d.c === c, x: 'x', y: 'y', fx: (d: Point) => at(d.p).fx, fy: (d: Point) => at(d.p).fy }, { r, fill: classColors[c], stroke: background, strokeWidth: 0.4 }));
+  // About a panel's side, to leave each row of panels room for the titles of the next.
+  const side = (o.width - o.marginLeft - o.marginRight) / cols / (1 + o.panelPadding);
+  const titles = Plot.text(panels.map((_, i) => i), {
+    fx: (i: number) => at(i).fx, fy: (i: number) => at(i).fy, frameAnchor: 'top', dy: -4, lineAnchor: 'bottom',
+    text: (i: number) => heads[i].join('\n'), lineHeight: lineHeight / fontSize, fill: ink,
+  });
   return {
     width: o.width,
     marginLeft: o.marginLeft,
@@ -124,18 +143,14 @@ export function scatter(data: ScatterData, options: Partial<ScatterOptions> = {}
     style: chartStyle,
     ariaLabel: o.ariaLabel ?? `Scatter plot of ${fmtInt(m)} points in ${panels.length} panel${panels.length === 1 ? '' : 's'}: ${panels.map((p) => p.title).join(', ')}`,
     ariaDescription: o.ariaDescription,
-    x: { domain: extent(X, 0, m, o.pad), label: o.xLabel, ticks: panels.length > 2 ? 3 : 5 },
+    x: { domain: extent(X, 0, m, o.pad), label: o.xLabel, ticks: side < 200 ? 3 : 5 },
     y: { domain: extent(X, m, 2 * m, o.pad), label: o.yLabel, labelAnchor: 'center', ticks: 5 },
-    fx: {
-      domain: panels.map((_, i) => i),
-      axis: 'top',
-      label: null,
-      padding: 0.12,
-      tickFormat: (i: number) => heads[i].join('\n'),
-    },
+    fx: { domain: Array.from({ length: cols }, (_, i) => i), axis: null, label: null, padding: o.panelPadding },
+    fy: { domain: Array.from({ length: rows }, (_, i) => i), axis: null, label: null, padding: rows > 1 ? (side * o.panelPadding + titleHeight) / (side + side * o.panelPadding + titleHeight) : 0 },
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
       ...dots,
+      titles,
       ...legendMarks(items, { left: o.marginLeft, top: 0, width: o.width - o.marginLeft, marginLeft: o.marginLeft, marginTop }),
     ],
   };

@@ -183,3 +183,40 @@ export function findDeclaration(sources: Record<string, string>, symbol: string)
   }
   return null;
 }
+
+/** A run of lines of a listing; `check` marks argument checks (an `if` that only throws). */
+export interface CodeSegment {
+  code: string;
+  check: boolean;
+}
+
+/**
+ * Splits a listing into runs of ordinary lines and of argument checks, so the page can fold the
+ * checks and show the arithmetic first: `if (…) throw …;` on one line, or `if (…) {` / `throw …` /
+ * `}` (the throw may span lines up to the closing brace at the `if`'s indentation).
+ */
+export function segmentChecks(code: string): CodeSegment[] {
+  const lines = code.split('\n');
+  const segments: CodeSegment[] = [];
+  const push = (text: string, check: boolean) => {
+    const last = segments.at(-1);
+    if (last && last.check === check) last.code += `\n${text}`;
+    else segments.push({ code: text, check });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*if \(.*\) throw\b.*;\s*$/.test(line)) {
+      push(line, true);
+      continue;
+    }
+    const open = /^(\s*)if \(.*\) \{\s*$/.exec(line);
+    const close = open ? lines.findIndex((l, k) => k > i && l === `${open[1]}}`) : -1;
+    if (open && close > i && /^\s*throw\b/.test(lines[i + 1] ?? '')) {
+      push(lines.slice(i, close + 1).join('\n'), true);
+      i = close;
+      continue;
+    }
+    push(line, false);
+  }
+  return segments;
+}

@@ -71,12 +71,12 @@ export function limitsText(a: number, base: number, shown: readonly number[]): s
 }
 
 /** The explorer's view of `r` = deepLinearGradients(a, L, X, X, 2, m) on the lesson's data. */
-export function deepLinearView(r: DeepLinearGradients, a: number, L: number): DeepLinearView {
+export function deepLinearView(r: DeepLinearGradients, a: number, L: number, width?: number): DeepLinearView {
   const title = `Norms through ${L} layers with W[l] = ${formatA(a)}·I`;
   const shown = [...r.forwardMeasured, ...r.backwardMeasured, ...r.measured];
   return {
     title,
-    plot: deepLinear(r, { ariaLabel: `${title}: forward signal ‖A[l]‖, backward signal ‖dZ[l]‖ and weight gradient ‖dW[l]‖ against layer l, measured and closed form, log scale` }),
+    plot: deepLinear(r, { ...(width ? { width } : {}), ariaLabel: `${title}: forward signal ‖A[l]‖, backward signal ‖dZ[l]‖ and weight gradient ‖dW[l]‖ against layer l, measured and closed form, log scale` }),
     caption: deepLinearCaption(r),
     table: deepLinearTable(r),
     factor: factorText(a, L, r.factor),

@@ -97,7 +97,7 @@ export interface FlowViews {
 const empty: ChartTable = { columns: [], rows: [] };
 const seedText = (seed: number) => `seed ${seed}`;
 
-function gradientsView(s: FlowSnapshot): ChartView {
+function gradientsView(s: FlowSnapshot, width?: number): ChartView {
   const title = 'Gradient norm ‖dW[l]‖ of each layer during training';
   const data: GradientFlowData = { iterations: s.history.iterations, norms: s.history.gradientNorms, vanishingBelow: VANISHING_BELOW, explodingAbove: EXPLODING_ABOVE };
   const why = ` Why these ranges: one update moves W[l] by the learning rate times ‖dW[l]‖, so below ${fmt(VANISHING_BELOW)} even 5,000 updates at learning rate 1 move a layer by less than 0.005 (it does not learn), and above ${fmt(EXPLODING_ABOVE)} a single update at learning rate 0.5 moves it by more than 500, far beyond the size of its weights.`;
@@ -106,23 +106,25 @@ function gradientsView(s: FlowSnapshot): ChartView {
   }
   return {
     title,
-    plot: gradientFlow(data, { totalIterations: s.config.iterations, ariaLabel: title }),
+    plot: gradientFlow(data, { ...(width ? { width } : {}), totalIterations: s.config.iterations, ariaLabel: title }),
     caption: gradientFlowCaption(data) + why,
     table: gradientFlowTable(data),
   };
 }
 
-function histogramsView(s: FlowSnapshot): ChartView {
+function histogramsView(s: FlowSnapshot, width?: number): ChartView {
   const title = 'Activations a[l] of each hidden layer in the latest forward pass';
   const hidden = (s.histograms ?? []).slice(0, s.config.layers.length - 2);
   if (hidden.length === 0) return { title, caption: 'No forward pass yet.', table: empty };
   const data = { layers: hidden.map((h, i) => ({ l: i + 1, histogram: h })) };
   const n = hidden.length;
-  const columns = Math.ceil(n / Math.ceil(n / 5));
+  // Up to 5 panels a row, each at least 120 px wide.
+  const fit = Math.max(1, Math.min(5, Math.floor((width ?? 720) / 120)));
+  const columns = Math.ceil(n / Math.ceil(n / fit));
   const range = s.config.hidden === 'relu' ? ' Values above 5 are counted in the last bin.' : '';
   return {
     title,
-    plot: histograms(data, { columns, ariaLabel: title }),
+    plot: histograms(data, { columns, ariaLabel: title, ...(width ? { width } : {}) }),
     caption: `At iteration ${fmtInt(s.iteration)}: ${histogramsCaption(data)}${range}`,
     table: histogramsTable(data),
   };
@@ -131,11 +133,11 @@ function histogramsView(s: FlowSnapshot): ChartView {
 const OUTPUT_NOTE = `The output layer is left out: it is a single unit, so even ${VARIANCE_DRAWS} draws are only ${VARIANCE_DRAWS} samples of it.`;
 
 /** The variance chart of the hidden layers (the rule is about averages over many units). */
-function varianceView(title: string, lead: string, data: VarianceData | null, hiddenLayers: number): ChartView {
+function varianceView(title: string, lead: string, data: VarianceData | null, hiddenLayers: number, width?: number): ChartView {
   if (!data) return { title, caption: 'Computing…', table: empty };
   const hidden = { measured: data.measured.slice(0, hiddenLayers), predicted: data.predicted.slice(0, hiddenLayers) };
   return {
-    title, plot: variance(hidden, { ariaLabel: title, height: 260 }),
+    title, plot: variance(hidden, { ariaLabel: title, height: 260, ...(width ? { width } : {}) }),
     caption: `${lead} ${varianceCaption(hidden)} ${OUTPUT_NOTE}`, table: varianceTable(hidden),
   };
 }
@@ -164,36 +166,36 @@ export function flowStatus(s: FlowSnapshot): string {
 export type FlowChart = 'gradients' | 'histograms' | 'network' | 'average';
 
 /** Chart `name` of the explorer for snapshot `s` (the island draws one per frame). */
-export function flowView(name: FlowChart, s: FlowSnapshot): ChartView {
-  if (name === 'gradients') return gradientsView(s);
-  if (name === 'histograms') return histogramsView(s);
+export function flowView(name: FlowChart, s: FlowSnapshot, width?: number): ChartView {
+  if (name === 'gradients') return gradientsView(s, width);
+  if (name === 'histograms') return histogramsView(s, width);
   const { seed } = s.config;
   const depth = s.config.layers.length - 2;
   if (name === 'network') {
     return varianceView(
       `Var(z[l]) of the hidden layers at initialization: this network (${seedText(seed)}) and the variance rule`,
       `One draw of the weights (${seedText(seed)}), measured in the run's first forward pass:`,
-      networkVariance(s), depth,
+      networkVariance(s), depth, width,
     );
   }
   const seeds = varianceSeeds(seed);
   return varianceView(
     `Var(z[l]) of the hidden layers at initialization: average of ${VARIANCE_DRAWS} draws and the variance rule`,
     `Average over ${VARIANCE_DRAWS} draws (seeds ${seeds[0]}–${seeds.at(-1)}):`,
-    s.average ?? null, depth,
+    s.average ?? null, depth, width,
   );
 }
 
 /** A short hash of what a chart view shows (title, caption, table): equal keys draw the same figure. */
 export function viewKey(view: ChartView): string {
-  const text = `${view.title}\n${view.caption}\n${JSON.stringify(view.table)}\n${view.plot ? 'plot' : 'text'}`;
+  const text = `${view.title}\n${view.caption}\n${JSON.stringify(view.table)}\n${view.plot ? `plot ${view.plot.width}` : 'text'}`;
   return `${hash(text)}-${text.length}`;
 }
 
 /** Every chart of the explorer and the status line for snapshot `s`. */
-export function flowViews(s: FlowSnapshot): FlowViews {
+export function flowViews(s: FlowSnapshot, width?: number): FlowViews {
   return {
-    gradients: flowView('gradients', s), histograms: flowView('histograms', s), network: flowView('network', s), average: flowView('average', s),
+    gradients: flowView('gradients', s, width), histograms: flowView('histograms', s, width), network: flowView('network', s, width), average: flowView('average', s, width),
     status: flowStatus(s),
   };
 }

@@ -2,7 +2,7 @@
  * The one place text figures become HTML, used by the prerender (set:html) and the live page
  * (innerHTML). Every value passes through `escape`, so no number, label or prop can inject markup.
  */
-import type { ChartTable } from '../charts/common.ts';
+import { displayCell, unbreakable, type ChartTable } from '../charts/common.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escape(value: unknown): string {
@@ -14,11 +14,11 @@ export function escape(value: unknown): string {
  * corner above row headers) becomes an empty <td>: an empty <th> is a header that names nothing.
  */
 export function tableHtml(table: ChartTable, options: { caption?: string; className?: string; rowHeaders?: boolean } = {}): string {
-  const head = table.columns.map((c) => (c === '' ? '<td></td>' : `<th scope="col">${escape(c)}</th>`)).join('');
+  const head = table.columns.map((c) => (c === '' ? '<td></td>' : `<th scope="col">${escape(unbreakable(c))}</th>`)).join('');
   const body = table.rows
-    .map((row) => `<tr>${row.map((v, i) => (i === 0 && options.rowHeaders ? `<th scope="row">${escape(v)}</th>` : `<td>${escape(v)}</td>`)).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((v, i) => (i === 0 && options.rowHeaders ? `<th scope="row">${escape(v)}</th>` : `<td>${escape(displayCell(v))}</td>`)).join('')}</tr>`)
     .join('');
-  const caption = options.caption ? `<caption>${escape(options.caption)}</caption>` : '';
+  const caption = options.caption ? `<caption>${escape(unbreakable(options.caption))}</caption>` : '';
   const note = table.note ? `<p class="table-note">${escape(table.note)}</p>` : '';
   return `<table${options.className ? ` class="${escape(options.className)}"` : ''}>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${note}`;
 }

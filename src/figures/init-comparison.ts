@@ -5,7 +5,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import {
-  costCurve, costCurveCaption, costCurveTable, decisionBoundary, decisionBoundaryTable, fmt, fmtInt, seriesColor,
+  costCurve, costCurveCaption, costCurveTable, decisionBoundary, decisionBoundaryTable, fmt, fmtFixed, fmtInt, seriesColor,
   type ChartTable, type CostCurveData, type DecisionBoundaryData,
 } from '../charts/browser.ts';
 import { probabilityCounts } from '../charts/decision-boundary.ts';
@@ -115,12 +115,12 @@ function costData(runs: readonly SchemeRun[]): CostCurveData {
 }
 
 /** The overlaid cost curves, with the threshold drawn as a dashed rule. */
-export function costView(runs: readonly SchemeRun[], s: Pick<ComparisonSettings, 'yScale' | 'threshold'>): ComparisonView {
+export function costView(runs: readonly SchemeRun[], s: Pick<ComparisonSettings, 'yScale' | 'threshold'>, width = 760): ComparisonView {
   const data = costData(runs);
   const title = 'Cost of each initialization during training';
   return {
     title,
-    plot: costCurve(data, { width: 760, height: 340, yScale: s.yScale, threshold: s.threshold, thresholdLabel: `threshold ${fmt(s.threshold)}`, ariaLabel: `${title}${s.yScale === 'log' ? ', log scale' : ''}` }),
+    plot: costCurve(data, { width, height: Math.round(Math.min(340, Math.max(260, width * 0.6))), yScale: s.yScale, threshold: s.threshold, thresholdLabel: `threshold ${fmt(s.threshold)}`, ariaLabel: `${title}${s.yScale === 'log' ? ', log scale' : ''}` }),
     caption: costCurveCaption(data),
     table: costCurveTable(data),
   };
@@ -219,12 +219,13 @@ export function summaryView(runs: readonly SchemeRun[], threshold: number): Comp
     columns: ['Scheme', 'Cost', 'Accuracy', reach, 'Divergence'],
     rows: rows.map((r) => [
       r.label,
-      r.cost === null ? '—' : `${r.cost.toFixed(4)}${r.ended && r.divergedAt === null ? '' : ` (iteration ${fmtInt(r.costAt!)})`}`,
+      // Only a diverged run's cost needs its own iteration (its last finite one); the others are at the caption's.
+      r.cost === null ? '—' : `${fmtFixed(r.cost, 4)}${r.divergedAt === null ? '' : ` (iteration ${fmtInt(r.costAt!)})`}`,
       r.accuracy === null ? '—' : String(r.accuracy),
       r.reachedAt !== null ? fmtInt(r.reachedAt) : r.ended ? 'not reached' : 'not yet',
       r.divergedAt !== null ? `diverged at iteration ${fmtInt(r.divergedAt)}` : r.ended ? 'none' : '—',
     ]),
-    note: 'Cost is binary cross-entropy on the training data: of the final weights once a run is done, else the last recorded. Accuracy is shown for finished runs.',
+    note: 'Cost is binary cross-entropy on the training data: of the final weights once a run is done, else the last recorded (at most one recording interval before the iteration in the caption). Accuracy is shown for finished runs.',
   };
   const parts = rows.map((r) => {
     const bits = [r.cost === null ? 'no cost yet' : `cost ${r.cost.toFixed(4)}`];
@@ -233,7 +234,9 @@ export function summaryView(runs: readonly SchemeRun[], threshold: number): Comp
     if (r.divergedAt !== null) bits.push(`diverged at iteration ${fmtInt(r.divergedAt)}`);
     return `${r.label}: ${bits.join(', ')}`;
   });
-  return { title: 'Summary', caption: `${parts.join('; ')}.`, table, rows };
+  const at = Math.max(0, ...runs.map((r) => r.iteration));
+  const where = runs.every((r) => ended(r)) ? 'At the end' : `At iteration ${fmtInt(at)}`;
+  return { title: 'Summary', caption: `${where}: ${parts.join('; ')}.`, table, rows };
 }
 
 /** The grid every map uses: the data's bounding box, padded, GRID_CELLS per side. */

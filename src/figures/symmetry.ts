@@ -99,7 +99,7 @@ function explanation(s: SymmetrySnapshot, zero: boolean): string {
 }
 
 /** The meter's view of `s`: chart, caption and data table of the distance, and the hidden units' weights. */
-export function symmetryView(s: SymmetrySnapshot): SymmetryView {
+export function symmetryView(s: SymmetrySnapshot, chartWidth?: number): SymmetryView {
   const data = { iterations: s.iterations, distance: s.distance };
   const width = s.config.layers[1];
   const initText = s.config.init === 'constant' ? `constant init (c = ${fmt(s.config.scale, 4)})` : s.config.init === 'normal' ? 'normal init (scale 1)' : s.config.init === 'lecun' ? 'LeCun init' : 'zero init';
@@ -114,7 +114,7 @@ export function symmetryView(s: SymmetrySnapshot): SymmetryView {
   const distinct = p ? distinctUnits(p) : 0;
   return {
     title,
-    plot: symmetry(data, { totalIterations: s.config.iterations, ariaLabel: `${title}: largest distance between hidden units' incoming weights against iteration` }),
+    plot: symmetry(data, { ...(chartWidth ? { width: chartWidth } : {}), totalIterations: s.config.iterations, ariaLabel: `${title}: largest distance between hidden units' incoming weights against iteration` }),
     caption: symmetryCaption(data) + explanation(s, allZero(s)),
     table: symmetryTable(data),
     weights,

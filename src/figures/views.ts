@@ -35,6 +35,8 @@ export interface FigureOptions {
   readonly threshold?: number;
   readonly every?: number;
   readonly at?: 'initial' | 'final';
+  /** Width in CSS px to draw a chart at (the width of its box on the page); the chart's default when absent. */
+  readonly width?: number;
 }
 
 /** A text figure whose run has not ended yet. */
@@ -52,7 +54,7 @@ function costView(runs: readonly RunSnapshot[], o: FigureOptions): Omit<FigureVi
     series: runs.map((r) => ({ id: r.id, label: r.label, iterations: r.history.iterations, costs: r.history.costs, divergedAt: divergedAt(r) })),
   };
   const title = o.title ?? (runs.length === 1 ? `Cost during training: ${runs[0].label}` : 'Cost during training');
-  return { title, plot: costCurve(data, { yScale: o.yScale ?? 'linear', threshold: o.threshold, ariaLabel: title }), caption: costCurveCaption(data), table: costCurveTable(data) };
+  return { title, plot: costCurve(data, { yScale: o.yScale ?? 'linear', threshold: o.threshold, ariaLabel: title, ...(o.width ? { width: o.width } : {}) }), caption: costCurveCaption(data), table: costCurveTable(data) };
 }
 
 function logView(run: RunSnapshot, o: FigureOptions): Omit<FigureView, 'complete' | 'check'> {
@@ -123,7 +125,7 @@ function scatterView(runs: readonly RunSnapshot[], data: Dataset, o: FigureOptio
   ];
   const chartData = { X: data.X, m: data.m, panels };
   const title = o.title ?? (summary ? 'Actual classes and the predictions of each initialization' : `Actual classes and predictions: ${runs[0].label}`);
-  return { title, plot: scatter(chartData, { ariaLabel: title }), caption: scatterCaption(chartData), table: scatterTable(chartData) };
+  return { title, plot: scatter(chartData, { ariaLabel: title, ...(o.width ? { width: o.width } : {}) }), caption: scatterCaption(chartData), table: scatterTable(chartData) };
 }
 
 function summaryTableView(runs: readonly RunSnapshot[]): Omit<FigureView, 'complete' | 'check'> {
@@ -161,13 +163,25 @@ export function figureView(kind: FigureKind, runs: readonly RunSnapshot[], data:
 
 /** One line on where the numbers come from and how far the live run is. */
 export function statusText(runs: readonly RunSnapshot[], live: boolean): string {
-  if (!live) return 'Computed when the site was built; your browser recomputes it when you scroll here.';
+  if (!live) return 'Computed when the site was built.';
   const parts = runs.map((r) => {
     if (r.status.state === 'idle') return `${r.label}: waiting`;
     if (r.status.state === 'running') return `${r.label}: training, iteration ${fmtInt(r.iteration)} of ${fmtInt(r.config.iterations)}`;
     return `${r.label}: ${r.status.message}`;
   });
   return parts.join(' · ');
+}
+
+/**
+ * The page's one status line (<page-status>) for `total` experiment figures: `started` of them
+ * started, `done` recomputed and `differ` differing from the build.
+ */
+export function pageStatusText(total: number, started: number, done: number, differ: number): string {
+  const noun = (n: number) => `${fmtInt(n)} experiment figure${n === 1 ? '' : 's'}`;
+  const mismatch = differ > 0 ? ` ${fmtInt(differ)} differ from the build and say how.` : '';
+  if (done === total) return `Your browser recomputed all ${noun(total)} on this page: ${differ === 0 ? 'the numbers match the build.' : mismatch.trim()}`;
+  if (started === 0) return `The figures show the numbers computed when the site was built; your browser recomputes the ${noun(total)} as you scroll to them.`;
+  return `Recomputing in your browser as you read: ${fmtInt(done)} of ${noun(total)} done${differ === 0 ? ', matching the build so far.' : '.'}${mismatch}`;
 }
 
 export { escape };

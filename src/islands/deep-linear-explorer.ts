@@ -99,6 +99,10 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     return { svg, table: deepLinearView(shown.result, shown.a, shown.depth).table, data: { a: shown.a, L: shown.depth, ...shown.result } };
   }
 
+  protected resized(): void {
+    this.live.set((s) => ({ ...s }));
+  }
+
   private measure(values: DeepLinearValues): void {
     const request = this.live.get().request + 1;
     const { a, depth } = values;
@@ -162,10 +166,11 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   private prepare(s: LiveState): { key: string; view: DeepLinearView; svg: Element } | null {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!s.shown || !figure) return null;
-    const key = `${s.shown.a},${s.shown.depth}`;
+    const width = this.chartWidth('.deep-linear-body', 640);
+    const key = `${s.shown.a},${s.shown.depth},${width}`;
     // data-shown says which settings the figure's DOM shows (set at build time for the prerender).
     if (figure.dataset.shown === key) return null;
-    const view = deepLinearView(s.shown.result, s.shown.a, s.shown.depth);
+    const view = deepLinearView(s.shown.result, s.shown.a, s.shown.depth, width);
     return { key, view, svg: renderElement(view.plot) };
   }
 

@@ -4,6 +4,7 @@
  * screen, and `prefers-reduced-motion`. Subclasses draw; this class keeps one store per island.
  */
 import { swapChart } from '../charts/browser.ts';
+import { boxWidth, onWidthChange } from '../charts/fit.ts';
 import type { ChartTable } from '../charts/common.ts';
 import { trainingClient } from './client.ts';
 import { bindExportButtons } from './export.ts';
@@ -52,6 +53,7 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
   protected abstract exportFigure(name: string): FigureExport;
 
   connectedCallback(): void {
+    this.printPrerender();
     this.defaults = { ...JSON.parse(this.dataset.defaults ?? '{}') } as T;
     const { values, ignored } = readState(this.urlPrefix, this.specs, this.defaults, window.location.search);
     this.notice(describeIgnored(ignored));
@@ -79,6 +81,44 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     this.onDisconnect(() => observer.disconnect());
     this.dataset.ready = 'true';
     this.start(values);
+    const figures = this.querySelector('.explorer-figures') ?? this;
+    this.onDisconnect(onWidthChange(figures, () => this.resized()));
+  }
+
+  /**
+   * On paper the island shows its complete prerendered state, whatever the screen shows: its markup
+   * is kept as text (no second DOM) and swapped in for printing only.
+   */
+  private printPrerender(): void {
+    const section = this.querySelector(':scope > section');
+    if (!section) return;
+    const html = section.outerHTML;
+    const copy = { el: null as Element | null };
+    this.listen(window, 'beforeprint', () => {
+      if (copy.el) return;
+      const holder = document.createElement('div');
+      holder.innerHTML = html;
+      copy.el = holder.firstElementChild;
+      if (!copy.el) return;
+      copy.el.classList.add('print-prerender');
+      // Ids must stay unique on the page; the copy's labels point at nothing while it exists.
+      for (const e of copy.el.querySelectorAll('[id]')) e.removeAttribute('id');
+      section.classList.add('screen-only');
+      section.after(copy.el);
+    });
+    this.listen(window, 'afterprint', () => {
+      copy.el?.remove();
+      copy.el = null;
+      section.classList.remove('screen-only');
+    });
+  }
+
+  /** Called when the figures' width changes (debounced): subclasses draw their charts again at `chartWidth`. */
+  protected resized(): void {}
+
+  /** The width to draw a chart at: the content width of the first element matching `selector`, else `fallback`. */
+  protected chartWidth(selector: string, fallback: number): number {
+    return boxWidth(this.querySelector(selector), fallback);
   }
 
   disconnectedCallback(): void {

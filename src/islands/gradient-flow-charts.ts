@@ -114,6 +114,7 @@ export class FlowFigures {
 export function readTable(table: Element | null): ChartTable {
   if (!table) return { columns: [], rows: [] };
   const text = (cells: Iterable<Element>) => [...cells].map((c) => c.textContent ?? '');
-  const rows = [...table.querySelectorAll('tbody tr')].map((tr) => text(tr.children).map((v) => (v !== '' && Number.isFinite(Number(v)) ? Number(v) : v)));
+  // Shown numbers carry a true minus sign (displayCell); the data gets the machine form back.
+  const rows = [...table.querySelectorAll('tbody tr')].map((tr) => text(tr.children).map((v) => v.replace(/^−/, '-')).map((v) => (v !== '' && Number.isFinite(Number(v)) ? Number(v) : v)));
   return { columns: text(table.querySelectorAll('thead th')), rows };
 }

@@ -232,7 +232,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     const views = flowViews({
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
-    });
+    }, this.chartWidth('.flow-figure .figure-body', 640));
     const job = this.figures.prepare(views, running);
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
@@ -240,6 +240,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       this.setText('.flow-status', run.error ? `Stopped: ${run.error}` : views.status);
       if (job?.more) this.renderSoon();
     });
+  }
+
+  protected resized(): void {
+    this.renderSoon();
   }
 
   /** Log-scale sliders (scale, learning rate): the input holds log10 of the setting. */

@@ -10,8 +10,8 @@ import { costView, mapPlot, mapsView, mapText, summaryView, type ComparisonSetti
 import { patchLayers, withoutStyle } from './init-comparison-parts.ts';
 import { setText } from './table-dom.ts';
 
-/** Least time in ms between two drawings while training: of the cost chart, of one map, of the texts (alone: in a frame without a chart). */
-export const INTERVAL = { cost: 400, map: 600, text: 250, textAlone: 1000 } as const;
+/** Least time in ms between two batches while training (each batch draws every part at one iteration). */
+export const INTERVAL = { batch: 400 } as const;
 
 /** Largest change of P(y = 1) in any cell below which a map only gets its new title (invisible in the colours). */
 const STILL = 0.004;
@@ -25,16 +25,32 @@ function maxChange(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return max;
 }
 
-/** The island's figures, drawn from run snapshots into the element's prerendered markup. */
+/** Widths in CSS px the cost chart and each map are drawn at (their boxes on the page); defaults when absent. */
+export interface DrawWidths {
+  cost?: number;
+  map?: number;
+}
+
+/** One snapshot's drawing: charts built one per frame off the page, then put in the page together. */
+interface Batch {
+  readonly steps: (() => () => void)[];
+  readonly puts: (() => void)[];
+}
+
+/**
+ * The island's figures, drawn from run snapshots into the element's prerendered markup. Lockstep on
+ * screen: every part of one batch (cost chart, maps, captions, summary, status) comes from the same
+ * snapshot and enters the page in the same frame, so all show one iteration.
+ */
 export class ComparisonDrawer {
-  // What changed since it was last drawn, and when each throttled part was last drawn.
-  private readonly dirty = { cost: true, summary: true, maps: new Set<Scheme>(), costAt: -Infinity, textAt: -Infinity, mapAt: new Map<Scheme, number>() };
+  // What changed since it was last drawn, and when the last batch started.
+  private readonly dirty = { cost: true, summary: true, maps: new Set<Scheme>(), batchAt: -Infinity };
   // The markup last put in each table, to skip identical updates.
   private readonly shown = new Map<string, string>();
   // The probabilities each map was last drawn with.
   private readonly drawn = new Map<Scheme, ArrayLike<number>>();
-  // A chart built in the previous frame, to put in the page in this one.
-  private readonly attach: (() => void)[] = [];
+  private readonly widths: DrawWidths = {};
+  private batch: Batch | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly data: Dataset, private readonly spec: GridSpec) {}
 
@@ -50,66 +66,87 @@ export class ComparisonDrawer {
     for (const s of schemes) this.touch(s, true);
   }
 
+  /** New widths for the charts (their boxes changed); every chart is drawn again at them. */
+  resize(widths: DrawWidths, schemes: readonly Scheme[]): void {
+    Object.assign(this.widths, widths);
+    this.drawn.clear();
+    this.touchAll(schemes);
+  }
+
   /**
-   * Draws what changed. Any change costs the (long) page a repaint, so while `computing` changes
-   * are few and small: one heavy chart at a time (cost chart or one map, the stalest first, each at
-   * most every INTERVAL ms), built in one frame and put in the page in the next, so no frame has
-   * both the chart's script and the page's repaint; the texts go with it. With `quiet` (reduced
-   * motion while computing) only the status line changes.
+   * Draws what changed. A batch takes one snapshot; while `computing`, at most one starts every
+   * INTERVAL.batch ms. Each frame builds one chart of it off the page, so no frame holds more than
+   * one chart's script; the frame after the last puts them all in the page at once. With `quiet`
+   * (reduced motion while computing) only the status line changes.
    * @returns true when something is left for a later frame.
    */
   draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean): boolean {
     const d = this.dirty;
     const now = performance.now();
-    const attach = this.attach.pop();
-    if (attach) attach();
-    else if (!quiet) this.attach.push(...this.build(runs, values, computing, now));
-    const heavy = attach !== undefined;
-    if (this.attach.length === 0 && (!computing || now - d.textAt >= (heavy ? INTERVAL.text : INTERVAL.textAlone))) {
-      d.textAt = now;
+    if (quiet) {
       this.drawStatus(runs, values, computing, quiet);
-      if (d.summary && !quiet) {
-        d.summary = false;
-        const view = summaryView(runs, values.threshold);
-        this.html('.compare-summary', tableHtml(view.table, { rowHeaders: true }));
-        setText(this.root, '.compare-summary-caption', view.caption);
-      }
+      return false;
     }
-    return this.attach.length > 0 || (!quiet && (d.cost || d.summary || d.maps.size > 0));
+    if (!this.batch) {
+      const due = d.cost || d.summary || d.maps.size > 0;
+      if (!due) {
+        this.drawStatus(runs, values, computing, quiet);
+        return false;
+      }
+      if (computing && now - d.batchAt < INTERVAL.batch) return true;
+      // Lockstep on screen: wait until every run has a map of its own (or has ended), so none shows an older one.
+      if (!runs.every((r) => r.grid || r.status.state !== 'running')) return false;
+      d.batchAt = now;
+      this.batch = this.plan(runs, values, computing);
+    }
+    const step = this.batch.steps.shift();
+    if (step) {
+      this.batch.puts.push(step());
+      return true;
+    }
+    const puts = this.batch.puts;
+    this.batch = null;
+    for (const put of puts) put();
+    return d.cost || d.summary || d.maps.size > 0;
   }
 
-  /** Renders the heavy chart that is due (if any), detached; returns what puts it in the page. */
-  private build(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, now: number): (() => void)[] {
+  /** The steps of a batch for `runs`: each changed chart, then the texts and tables. */
+  private plan(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean): Batch {
     const d = this.dirty;
-    for (const s of d.maps) if (!runs.some((r) => r.scheme === s && r.grid)) d.maps.delete(s);
-    const at = (s: Scheme) => d.mapAt.get(s) ?? -Infinity;
-    const map = [...d.maps].sort((a, b) => at(a) - at(b))[0];
-    const mapDue = map !== undefined && (!computing || now - at(map) >= INTERVAL.map);
-    const costDue = d.cost && (!computing || now - d.costAt >= INTERVAL.cost);
-    if (costDue && (!mapDue || d.costAt <= at(map))) {
+    const steps: (() => () => void)[] = [];
+    if (d.cost) {
       d.cost = false;
-      d.costAt = now;
-      const view = costView(runs, values);
-      const svg = withoutStyle(renderElement(view.plot!));
-      return [() => {
-        this.root.querySelector('.compare-cost')?.replaceChildren(svg);
-        setText(this.root, '.compare-cost-caption', view.caption);
-        if (!computing || this.isOpen('.compare-cost-data')) this.html('.compare-cost-table', tableHtml(view.table));
-      }];
+      steps.push(() => {
+        const view = costView(runs, values, this.widths.cost);
+        const svg = withoutStyle(renderElement(view.plot!));
+        const withTable = !computing || this.isOpen('.compare-cost-data');
+        return () => {
+          this.root.querySelector('.compare-cost')?.replaceChildren(svg);
+          setText(this.root, '.compare-cost-caption', view.caption);
+          if (withTable) this.html('.compare-cost-table', tableHtml(view.table));
+        };
+      });
     }
-    if (!mapDue) return [];
-    d.maps.delete(map);
-    d.mapAt.set(map, now);
-    const put = this.buildMap(runs.find((r) => r.scheme === map)!);
-    const withTables = !computing || this.isOpen('.compare-maps-data');
-    const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec, { tables: withTables });
-    return [() => {
-      put();
-      setText(this.root, '.compare-maps-caption', view.caption);
-      if (withTables) {
-        this.html('.compare-maps-table', view.tables.map((t) => tableHtml(t.table, { caption: t.caption, rowHeaders: true })).join(''));
-      }
-    }];
+    const maps = [...d.maps].filter((s) => runs.some((r) => r.scheme === s && r.grid));
+    d.maps.clear();
+    for (const scheme of maps) steps.push(() => this.buildMap(runs.find((r) => r.scheme === scheme)!));
+    const summary = d.summary;
+    d.summary = false;
+    steps.push(() => {
+      const withTables = !computing || this.isOpen('.compare-maps-data');
+      const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec, { tables: withTables });
+      const sum = summary ? summaryView(runs, values.threshold) : null;
+      return () => {
+        setText(this.root, '.compare-maps-caption', view.caption);
+        if (withTables) this.html('.compare-maps-table', view.tables.map((t) => tableHtml(t.table, { caption: t.caption, rowHeaders: true })).join(''));
+        if (sum) {
+          this.html('.compare-summary', tableHtml(sum.table, { rowHeaders: true }));
+          setText(this.root, '.compare-summary-caption', sum.caption);
+        }
+        this.drawStatus(runs, values, computing, false);
+      };
+    });
+    return { steps, puts: [] };
   }
 
   /**
@@ -121,7 +158,9 @@ export class ComparisonDrawer {
     const current = slot?.querySelector('svg');
     const title = current?.querySelector('[aria-label="text"] text');
     const before = this.drawn.get(run.scheme);
-    if (title && before && maxChange(before, run.grid!) < STILL) {
+    const width = this.widths.map;
+    const sameSize = !width || Number(current?.getAttribute('width')) === width;
+    if (title && before && sameSize && maxChange(before, run.grid!) < STILL) {
       const words = mapText(run, this.data.m);
       return () => {
         title.textContent = words.title;
@@ -129,13 +168,13 @@ export class ComparisonDrawer {
       };
     }
     this.drawn.set(run.scheme, run.grid!);
-    if (current?.querySelector('[aria-label="dot"]')) {
-      const layers = renderElement(mapPlot(run, this.data, this.spec, { points: false }));
+    if (sameSize && current?.querySelector('[aria-label="dot"]')) {
+      const layers = renderElement(mapPlot(run, this.data, this.spec, { points: false, width }));
       return () => {
-        if (!patchLayers(current, layers)) slot?.replaceChildren(withoutStyle(renderElement(mapPlot(run, this.data, this.spec))));
+        if (!patchLayers(current, layers)) slot?.replaceChildren(withoutStyle(renderElement(mapPlot(run, this.data, this.spec, { width }))));
       };
     }
-    const whole = withoutStyle(renderElement(mapPlot(run, this.data, this.spec)));
+    const whole = withoutStyle(renderElement(mapPlot(run, this.data, this.spec, { width })));
     return () => slot?.replaceChildren(whole);
   }
 
@@ -144,7 +183,7 @@ export class ComparisonDrawer {
     const progress = this.root.querySelector<HTMLProgressElement>('.compare-progress');
     if (progress) progress.value = at / values.iterations;
     const ended = runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
-    const drawing = this.dirty.cost || this.dirty.maps.size > 0;
+    const drawing = this.batch !== null || this.dirty.cost || this.dirty.maps.size > 0;
     const state = ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
     setText(this.root, '.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
   }

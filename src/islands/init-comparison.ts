@@ -78,6 +78,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.onDisconnect(store.subscribe((s) => this.onRun(scheme, s)));
     }
     this.onDisconnect(() => clearTimeout(this.timer.id));
+    // Charts are drawn at the width of their boxes (see `resized`).
+    this.drawer.resize(this.widths(), []);
     const slider = this.querySelector<HTMLInputElement>('input[data-log-param="scale"]');
     if (slider) {
       slider.disabled = false;
@@ -172,6 +174,15 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     }
     const summary = summaryView(runs, values.threshold);
     return { svg: null, table: summary.table, data: { settings, threshold: values.threshold, rows: summary.rows } };
+  }
+
+  protected resized(): void {
+    this.drawer.resize(this.widths(), this.selected().filter((s) => this.live.get().grids[s]));
+    this.frame();
+  }
+
+  private widths(): { cost: number; map: number } {
+    return { cost: this.chartWidth('.compare-cost', 760), map: this.chartWidth('.compare-map:not([hidden])', 220) };
   }
 
   private runId(scheme: Scheme): string {

@@ -4,6 +4,7 @@
  * live view when the runs end, then says whether the numbers match the build's prerender.
  */
 import type { ExperimentDecl } from '../components/props.ts';
+import { drawnWidth, onWidthChange } from '../charts/fit.ts';
 import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
@@ -24,8 +25,12 @@ class LessonFigure extends HTMLElement {
     if (decls.length === 0) return;
     this.prerendered = [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true));
     const stores = runStores(decls);
-    const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
+    const body = this.querySelector('.figure-body');
+    // Charts are drawn at the width they are shown (the prerender's is a default).
+    const sized = { width: drawnWidth(body) };
+    const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), { ...options, width: sized.width }));
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
+    if (body) this.cleanup.push(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
     this.cleanup.push(startWhenNear(this, decls));
   }
 
@@ -43,6 +48,10 @@ class LessonFigure extends HTMLElement {
     }
     const status = this.querySelector('.status-text');
     if (status) status.textContent = statusText(runs, true);
+    // Only a figure that differs from the rest of the page (running, diverged, mismatched) shows its own line.
+    const line = this.querySelector<HTMLElement>('.figure-status');
+    const differs = runs.some((r) => r.status.state !== 'done' && r.status.state !== 'idle');
+    if (line) line.hidden = !differs;
     // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
     if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) return;
     const view = figureView(kind, runs, lessonDataset(), options);
@@ -52,6 +61,8 @@ class LessonFigure extends HTMLElement {
         ? 'Recomputed in your browser: the numbers match the build.'
         : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
       status.classList.toggle('mismatch', !same);
+      if (line && !same) line.hidden = false;
+      this.dataset.differs = String(!same);
     }
     const body = this.querySelector('.figure-body');
     // A finished run that matches the build needs no drawing: the prerendered figure shows the same numbers.

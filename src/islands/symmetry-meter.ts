@@ -152,12 +152,21 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
     if (seed) seed.disabled = !isRandom(init);
   }
 
+  /** Draws the chart shown (live, else the prerender's snapshot) again at the new width. */
+  protected resized(): void {
+    const active = this.meter.get().active;
+    const snapshot = active ? snapshotOf(this.run.get()) : (JSON.parse(this.figure?.dataset.snapshot ?? 'null') as SymmetrySnapshot | null);
+    if (!snapshot || (active && this.run.get().status.state === 'idle')) return;
+    const view = symmetryView(snapshot, this.chartWidth('.symmetry-body', 640));
+    this.showChart('symmetry', renderElement(view.plot), {});
+  }
+
   /** The view and its chart for run state `s`, built off the page (null when nothing is to be drawn). */
   private prepare(s: RunState): { view: SymmetryView; svg: Element; s: RunState } | null {
     if (!this.meter.get().active || s.status.state === 'idle') return null;
     // Reduced motion: no intermediate frames while the run plays.
     if (this.reducedMotion && isPlaying(s)) return null;
-    const view = symmetryView(snapshotOf(s));
+    const view = symmetryView(snapshotOf(s), this.chartWidth('.symmetry-body', 640));
     return { view, svg: renderElement(view.plot), s };
   }
 

@@ -3,7 +3,7 @@
  * page, only the cells whose text changed are touched, so a redraw while training restyles a few
  * text nodes instead of hundreds of new elements. Text only, never HTML.
  */
-import type { ChartTable } from '../charts/browser.ts';
+import { displayCell, unbreakable, type ChartTable } from '../charts/browser.ts';
 import { tableHtml } from '../figures/html.ts';
 
 /**
@@ -14,7 +14,7 @@ export function updateTable(container: Element, table: ChartTable, options: { ro
   const el = container.querySelector('table');
   const head = el ? [...el.querySelectorAll('thead tr > *')].map((th) => th.textContent) : [];
   const rows = el ? [...el.querySelectorAll('tbody tr')] : [];
-  const same = el && head.length === table.columns.length && head.every((h, i) => h === table.columns[i]) && rows.length === table.rows.length
+  const same = el && head.length === table.columns.length && head.every((h, i) => h === (table.columns[i] === '' ? '' : unbreakable(table.columns[i]))) && rows.length === table.rows.length
     && rows.every((tr) => tr.children.length === table.columns.length) && (container.querySelector('.table-note')?.textContent ?? undefined) === table.note;
   if (!same) {
     container.innerHTML = tableHtml(table, options);
@@ -22,7 +22,7 @@ export function updateTable(container: Element, table: ChartTable, options: { ro
   }
   rows.forEach((tr, r) => {
     [...tr.children].forEach((cell, c) => {
-      const text = String(table.rows[r][c]);
+      const text = c === 0 && options.rowHeaders ? String(table.rows[r][c]) : displayCell(table.rows[r][c]);
       if (cell.textContent !== text) cell.textContent = text;
     });
   });

@@ -133,3 +133,15 @@ describe('legend', () => {
     expect(svg).not.toContain('<figure');
   });
 });
+
+describe('log axes label every tick they draw', () => {
+  it('has a non-empty label under every tick Plot draws, from one decade to many', () => {
+    for (const domain of [[1, 8], [10, 10000], [5, 20000], [0.02, 3], [1e-3, 1e3], [1e-30, 1e30]] as [number, number][]) {
+      const svg = renderSvg({ y: logAxis(domain, 'v'), marks: [Plot.dot([{ y: domain[0] }], { y: 'y' })] });
+      const labels = /aria-label="y-axis tick label"[^>]*>(.*?)<\/g>/s.exec(svg)![1];
+      const texts = [...labels.matchAll(/<text[^>]*?(?:\/>|>([^<]*)<\/text>)/g)].map((m) => m[1] ?? '');
+      expect(texts.length, String(domain)).toBe(logTicks(domain).length);
+      expect(texts.filter((t) => t === ''), `${domain}: ${texts.join(' | ')}`).toEqual([]);
+    }
+  });
+});

@@ -12,7 +12,10 @@ describe('<EngineCode>', () => {
     const pre = root.querySelector('pre')!;
     expect(pre.className).toContain('astro-code');
     expect(pre.getAttribute('data-language')).toBe('ts');
-    const code = pre.textContent!;
+    // The listing is the source, line for line, with its argument check folded in a <details>.
+    const code = [...root.querySelectorAll('pre')].map((p) => p.textContent!.replace(/\n$/, '')).join('\n');
+    expect(root.querySelector('details.engine-fold summary')!.textContent).toBe('Argument checks (3 lines)');
+    expect(root.querySelector('details.engine-fold pre')!.textContent).toMatch(/^  if \(init\.usesScale/);
     const source = engine('initializers.ts');
     const start = source.indexOf('/**\n * Fills fresh parameters');
     const end = source.indexOf('\n}\n', start) + 2;

@@ -62,3 +62,14 @@ describe('findDeclaration', () => {
     expect(findDeclaration(src, 'missing')).toBeNull();
   });
 });
+
+describe('segmentChecks', () => {
+  it('separates argument checks (one-line and block ifs that only throw) from the arithmetic', async () => {
+    const { segmentChecks } = await import('~/components/engine-source.ts');
+    const code = ['function f(x: number) {', '  if (x < 0) throw new RangeError(`x ≥ 0, got ${x}`);', '  if (!Number.isFinite(x)) {', '    throw new RangeError(', "      'finite');", '  }', '  const y = x * 2;', '  if (y > 3) {', '    return y;', '  }', '  return y;', '}'].join('\n');
+    const segments = segmentChecks(code);
+    expect(segments.map((s) => s.check)).toEqual([false, true, false]);
+    expect(segments[1].code.split('\n')).toHaveLength(5);
+    expect(segments.map((s) => s.code).join('\n')).toBe(code);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/engine/index.ts';
 import { buildTimeRun, lessonData } from '../../src/figures/snapshot.ts';
-import { figureView, statusText, type FigureKind } from '../../src/figures/views.ts';
+import { figureView, pageStatusText, statusText, type FigureKind } from '../../src/figures/views.ts';
 import type { ExperimentDecl } from '../../src/components/props.ts';
 
 const decl = (id: string, over: Partial<ExperimentDecl['config']> = {}): ExperimentDecl => ({ id, label: `${id} label`, comment: `${id} comment`, config: { ...DEFAULT_TRAIN_CONFIG, iterations: 2000, ...over } });
@@ -36,7 +36,7 @@ describe('figure views', () => {
   it('shows the parameters before training as matrices', () => {
     const v = figureView('parameters', [zeros], data, { at: 'initial' });
     expect(v.caption).toBe('Every weight and bias is exactly 0.');
-    expect(v.html).toContain('W[1] (3 × 2)');
+    expect(v.html).toContain('W[1] (3\u00a0×\u00a02)');
     expect(v.table.rows).toHaveLength(13);
   });
 
@@ -76,5 +76,18 @@ describe('figure views', () => {
   it('rejects unknown kinds and empty run lists', () => {
     expect(() => figureView('pie' as FigureKind, [lecun], data)).toThrow(/unknown figure kind "pie"/);
     expect(() => figureView('cost-curve', [], data)).toThrow(/at least one experiment/);
+  });
+});
+
+describe('pageStatusText', () => {
+  it('says what the page shows before, during and after the browser recomputes it', () => {
+    expect(pageStatusText(17, 0, 0, 0)).toBe('The figures show the numbers computed when the site was built; your browser recomputes the 17 experiment figures as you scroll to them.');
+    expect(pageStatusText(17, 6, 4, 0)).toBe('Recomputing in your browser as you read: 4 of 17 experiment figures done, matching the build so far.');
+    expect(pageStatusText(17, 17, 17, 0)).toBe('Your browser recomputed all 17 experiment figures on this page: the numbers match the build.');
+  });
+
+  it('counts the figures that differ from the build', () => {
+    expect(pageStatusText(3, 3, 3, 1)).toBe('Your browser recomputed all 3 experiment figures on this page: 1 differ from the build and say how.');
+    expect(pageStatusText(1, 1, 0, 0)).toContain('0 of 1 experiment figure done');
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * The layout on every screen: every page at 320, 390, 768 and 1280 px wide, with the figures drawn
+ * live as a reader who scrolled through sees them: no sideways page scroll, nothing clipped by an
+ * ancestor and no chart text under 10 CSS px. Findings go to test-artifacts/layout-problems.json;
+ * full-page screenshots at 390 and 1280 px, light and dark, to test-artifacts/layout/.
+ */
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from './support/artifacts.ts';
+import { openPage } from './support/browser.ts';
+import { LESSON_PATH } from './support/island.ts';
+import { chartsFitted, layoutProblems, type LayoutProblem } from './support/layout.ts';
+import { readThrough } from './support/reader.ts';
+import { serveDist } from './support/site.ts';
+
+const PAGES = [
+  { name: 'index', path: '' },
+  { name: 'lesson-1', path: LESSON_PATH },
+  { name: 'lesson-he', path: 'lessons/he-initialization/' },
+  { name: 'guide', path: 'guide/' },
+  { name: '404', path: '404.html' },
+];
+const WIDTHS = [320, 390, 768, 1280];
+const SHOT_WIDTHS = new Set([390, 1280]);
+
+describe('layout at 320–1280 px', () => {
+  const site = serveDist();
+  const all: (LayoutProblem & { page: string; width: number })[] = [];
+
+  for (const p of PAGES) {
+    for (const width of WIDTHS) {
+      it(`${p.name} at ${width} px: no sideways scroll, nothing clipped, chart text ≥ 10 px`, async () => {
+        const opened = await openPage(`${site.url}${p.path}`, { viewport: { width, height: 844 }, colorScheme: 'light' });
+        try {
+          await readThrough(opened.page);
+          await chartsFitted(opened.page);
+          const found = (await layoutProblems(opened.page)).map((x) => ({ ...x, page: p.name, width }));
+          all.push(...found);
+          writeFileSync(artifactPath('layout-problems.json'), JSON.stringify(all, null, 1));
+          if (SHOT_WIDTHS.has(width)) {
+            // Light, then dark as the theme toggle sets it (the same drawn page, no second load).
+            for (const theme of ['light', 'dark']) {
+              await opened.page.evaluate((t) => (document.documentElement.dataset.theme = t, window.scrollTo(0, 0)), theme);
+              await opened.page.screenshot({ path: artifactPath(`layout/${p.name}-${width}-${theme}.png`), fullPage: true, timeout: 180_000 });
+            }
+          }
+          expect(found.map((x) => `${x.kind} ${x.where}: ${x.detail}`)).toEqual([]);
+          expect(opened.consoleErrors).toEqual([]);
+        } finally {
+          await opened.close();
+        }
+      });
+    }
+  }
+});

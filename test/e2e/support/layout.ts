@@ -1,0 +1,115 @@
+/**
+ * What a reader on a small or large screen would call broken, measured in the page:
+ * sideways page scroll, elements cut off by an ancestor that hides overflow or contains paint,
+ * and visible chart text under 10 CSS px (font size × the svg's on-screen scale).
+ *
+ *   const problems = await layoutProblems(page);   // after readThrough: every figure drawn live
+ */
+import type { Page } from 'playwright-core';
+
+/** One thing a reader would see as broken. */
+export interface LayoutProblem {
+  kind: 'page-scroll' | 'clipped' | 'small-text';
+  /** A CSS-ish path to the element. */
+  where: string;
+  detail: string;
+}
+
+/** Smallest chart text a reader should have to read, in CSS px. */
+export const MIN_CHART_TEXT_PX = 10;
+
+/**
+ * Brings each explorer on screen and waits (at most `timeout` ms each) until every chart in it is
+ * drawn at the width of its box, as the island does for a reader who stops there.
+ */
+export async function chartsFitted(page: Page, timeout = 30_000): Promise<void> {
+  const islands = await page.locator('.explorer').count();
+  for (let i = 0; i < islands; i++) {
+    const island = page.locator('.explorer').nth(i);
+    await island.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => [...el!.querySelectorAll('svg[width]')].every((svg) => {
+      if (svg.parentElement?.closest('svg') || !svg.checkVisibility()) return true;
+      const box = svg.parentElement!;
+      const cs = getComputedStyle(box);
+      const inner = box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      return Math.abs(Number(svg.getAttribute('width')) - Math.max(150, Math.floor(inner))) <= 1 || svg.closest('.compare-legend');
+    }), await island.elementHandle(), { timeout, polling: 250 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Scrolls through the page one screen at a time (so content-visibility renders each part) and
+ * collects the problems of what is on screen; each element is reported once.
+ */
+export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const step = await page.evaluate(() => window.innerHeight);
+  const seen = new Map<string, LayoutProblem>();
+  for (let y = 0; y < height + step; y += step) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const found = await page.evaluate(measure, MIN_CHART_TEXT_PX);
+    for (const p of found) if (!seen.has(`${p.kind} ${p.where}`)) seen.set(`${p.kind} ${p.where}`, p);
+  }
+  return [...seen.values()];
+}
+
+/** Runs in the page: the problems among elements that intersect the viewport. */
+function measure(minText: number): LayoutProblem[] {
+  const out: LayoutProblem[] = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > window.innerWidth + 1) {
+    // Name the innermost elements that reach past the right edge: they are what widens the page.
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('svg *'));
+    const inner = wide.filter((e) => !wide.some((c) => c !== e && e.contains(c))).slice(0, 3);
+    const names = inner.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${(e.textContent ?? '').trim().slice(0, 30)}"`).join(', ');
+    out.push({ kind: 'page-scroll', where: 'html', detail: `page is ${root.scrollWidth} px wide in a ${window.innerWidth} px viewport (${names})` });
+  }
+  const path = (e: Element): string => {
+    const parts: string[] = [];
+    for (let n: Element | null = e; n && n !== document.body && parts.length < 4; n = n.parentElement) {
+      const cls = typeof n.className === 'string' && n.className.trim() ? `.${n.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+      const idx = n.parentElement ? [...n.parentElement.children].indexOf(n) : 0;
+      parts.unshift(`${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : cls}:nth-child(${idx + 1})`);
+    }
+    return parts.join(' > ');
+  };
+  const onScreen = (r: DOMRect) => r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0;
+  // Visually hidden text (1 px boxes clipped to nothing) is for screen readers; not a clip a reader sees.
+  const srOnly = (e: Element, r: DOMRect) => r.width <= 1 || r.height <= 1 || getComputedStyle(e).clipPath.startsWith('inset(50%');
+  const clips = (cs: CSSStyleDeclaration) => {
+    const paint = /paint|strict|content/.test(cs.contain) || cs.contentVisibility === 'auto';
+    return {
+      x: paint || cs.overflowX === 'hidden' || cs.overflowX === 'clip',
+      y: paint || cs.overflowY === 'hidden' || cs.overflowY === 'clip',
+    };
+  };
+  for (const e of document.body.querySelectorAll('*')) {
+    if (e.closest('svg') && e.tagName.toLowerCase() !== 'svg') continue;
+    const r = e.getBoundingClientRect();
+    if (!onScreen(r) || !e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || srOnly(e, r)) continue;
+    const cs = getComputedStyle(e);
+    const c = clips(cs);
+    const el = e as HTMLElement;
+    const overX = c.x && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
+    const overY = c.y && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
+    if ((overX || overY) && !e.matches('.katex *, .katex')) {
+        const over = [...e.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > r.right + 1 && !c.closest('svg *')).slice(-1)[0];
+      out.push({
+        kind: 'clipped', where: path(e) + (over ? ` (widest: ${over.tagName.toLowerCase()}.${String(over.className).split(' ')[0]})` : ''),
+        detail: `${overX ? `content ${el.scrollWidth} px wide in ${el.clientWidth} px` : ''}${overX && overY ? '; ' : ''}${overY ? `content ${el.scrollHeight} px tall in ${el.clientHeight} px` : ''} (overflow ${cs.overflowX}/${cs.overflowY}, contain ${cs.contain}, content-visibility ${cs.contentVisibility})`,
+      });
+    }
+  }
+  for (const t of document.querySelectorAll('svg text')) {
+    const text = t.textContent?.trim();
+    if (!text) continue;
+    const r = t.getBoundingClientRect();
+    if (!onScreen(r) || !t.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    const ctm = (t as SVGGraphicsElement).getScreenCTM();
+    if (!ctm) continue;
+    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+    if (px < minText - 0.05) out.push({ kind: 'small-text', where: `${path(t.closest('svg')!)} text "${text.slice(0, 24)}"`, detail: `${px.toFixed(1)} px` });
+  }
+  return out;
+}
