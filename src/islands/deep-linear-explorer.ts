@@ -7,6 +7,8 @@
 import { renderElement, type ChartTable } from '../charts/browser.ts';
 import type { DeepLinearGradients } from '../engine/theory.ts';
 import { deepLinearView, MAX_DEPTH, type DeepLinearView } from '../figures/deep-linear.ts';
+import { deepLinearScript } from '../python/figures.ts';
+import type { PythonFigure } from '../python/script.ts';
 import { trainingClient } from './client.ts';
 import { ExplorerElement, type FigureExport } from './explorer.ts';
 import { createStore, prepareThenCommit } from './store.ts';
@@ -97,6 +99,11 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     const svg = this.querySelector<SVGSVGElement>('.deep-linear-body svg');
     if (!shown) return { svg, table: { columns: [], rows: [] }, data: null };
     return { svg, table: deepLinearView(shown.result, shown.a, shown.depth).table, data: { a: shown.a, L: shown.depth, ...shown.result } };
+  }
+
+  protected exportPython(_name: string, source: string): PythonFigure {
+    const { a, depth } = this.store.get().values;
+    return deepLinearScript(a, depth, source);
   }
 
   private measure(values: DeepLinearValues): void {
