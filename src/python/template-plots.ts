@@ -38,7 +38,8 @@ def plot_boundaries(plt, X, Y, results):
             run, result = panel
             P, _ = forward_propagation(np.vstack([gx.ravel(), gy.ravel()]), result["parameters"], run["hidden"])
             ax.contourf(gx, gy, P.reshape(gx.shape), levels=np.linspace(0, 1, 11), cmap="RdBu", alpha=0.6, vmin=0, vmax=1)
-            ax.set_title("%s\naccuracy %s" % (run["label"], result["evaluation"]["accuracy"]), fontsize=9)
+            diverged = " (%s)" % result["status"] if result["diverged_at"] is not None else ""
+            ax.set_title("%s\naccuracy %s%s" % (run["label"], result["evaluation"]["accuracy"], diverged), fontsize=9)
         else:
             ax.set_title("Actual classes", fontsize=9)
         ax.scatter(X[0], X[1], c=Y[0], cmap="RdBu", s=6, edgecolors="none", vmin=0, vmax=1)
