@@ -5,7 +5,7 @@
  */
 import {
   createTrainer, deepLinearGradients, getInitializer, histogram, step, summarize, varianceAtInitialization,
-  type Parameters,
+  type Parameters, type TrainConfig, type Trainer, type TrainSummary,
 } from '../../../src/engine/index.ts';
 import { iterationsToReach } from '../../../src/figures/init-comparison.ts';
 import { lessonData } from '../../../src/figures/snapshot.ts';
@@ -54,16 +54,28 @@ function asMatrices(p: Parameters): Record<string, Matrix> {
 
 const json = (x: number) => (Number.isFinite(x) ? x : String(x));
 
+// Figures share runs (a lesson's experiment appears in several): train each once.
+const trained = new Map<string, { t: Trainer; s: TrainSummary; hist?: number[][] }>();
+
+function trainOnce(config: TrainConfig, trains: boolean, bins: PythonFigure['histogram']) {
+  const key = JSON.stringify([config, trains, bins]);
+  if (!trained.has(key)) {
+    const data = lessonData();
+    const t = createTrainer(data, config);
+    if (trains) while (t.status.state === 'running') step(t, config.iterations);
+    const hist = bins && config.layers.slice(1).map((n, i) => histogram(t.workspace.A[i + 1], n * data.m, bins.bins, bins.lo, bins.hi).counts);
+    trained.set(key, { t, s: summarize(t), hist });
+  }
+  return trained.get(key)!;
+}
+
 /** The engine's numbers for figure `f`, shaped like the script's --json output. */
 export function engineOutput(f: PythonFigure): ScriptOutput {
   const data = lessonData();
   const runs = f.runs.map((r): ScriptRun => {
     const trains = !(f.show.length === 1 && f.show[0] === 'initial');
     const config = trains ? r.config : { ...r.config, iterations: 1 };
-    const t = createTrainer(data, config);
-    if (trains) while (t.status.state === 'running') step(t, config.iterations);
-    const hist = f.histogram && config.layers.slice(1).map((n, i) => histogram(t.workspace.A[i + 1], n * data.m, f.histogram!.bins, f.histogram!.lo, f.histogram!.hi).counts);
-    const s = summarize(t);
+    const { t, s, hist } = trainOnce(config, trains, f.histogram);
     const h = t.history;
     return {
       label: r.label, status: trains ? t.status.message : 'done: 0 iterations', diverged_at: t.status.state === 'diverged' ? t.status.iteration : null,
