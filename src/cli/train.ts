@@ -1,10 +1,13 @@
 /**
  * `npm run train -- --layers 2,3,1 --hidden tanh --init lecun --lr 1.2 --iterations 10000`
  * Trains on the planar dataset with the engine and prints an article-style log (or --json).
+ * With --emit-python <file> it writes the numpy script of that run instead (the page's "Python" export).
  * Bad input exits with status 2 and one line naming the flag and what is allowed.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, LIMITS, parseTrainConfig, planar, train, type TrainConfig } from '../engine/index.ts';
+import { pythonScript, scriptName } from '../python/script.ts';
 import { formatReport, formatLog } from './format.ts';
 
 const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
@@ -20,6 +23,7 @@ const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
   --m <n>               number of data points, even                                           (default 1000)
   --record-every <n>    record the cost every n iterations                                    (default 100)
   --json                print one JSON object instead of the log
+  --emit-python <file>  write a standalone numpy script of this run to <file> ("-" for stdout) instead of training
   --help                show this help`;
 
 /** Config field → the flag that sets it, so errors name what the user typed. */
@@ -30,7 +34,7 @@ const FLAG_OF: Record<string, string> = {
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: number; json: boolean } | 'help' {
+function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: number; json: boolean; emitPython?: string } | 'help' {
   let values;
   // "--lr -0.5" would read as an option; join negative numbers to their flag so validation names the rule.
   const args: string[] = [];
@@ -47,6 +51,7 @@ function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: numb
         layers: { type: 'string' }, hidden: { type: 'string' }, init: { type: 'string' }, scale: { type: 'string' },
         lr: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, 'data-seed': { type: 'string' },
         m: { type: 'string' }, 'record-every': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+        'emit-python': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -66,7 +71,9 @@ function parse(argv: string[]): { config: TrainConfig; dataSeed: number; m: numb
   };
   const dataSeed = integer('--data-seed', values['data-seed'], 1, (n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`);
   const m = integer('--m', values.m, 1000, (n) => Number.isInteger(n) && n >= 2 && n % 2 === 0 && n <= 1e6, 'an even integer from 2 to 1000000');
-  return { config, dataSeed, m, json: values.json ?? false };
+  const emitPython = values['emit-python'];
+  if (emitPython !== undefined && emitPython.trim() === '') throw new UsageError('--emit-python needs a file name (or "-" for stdout)');
+  return { config, dataSeed, m, json: values.json ?? false, emitPython };
 }
 
 function main(argv: string[]): number {
@@ -88,7 +95,8 @@ function main(argv: string[]): number {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const { config, dataSeed, m, json } = parsed;
+  const { config, dataSeed, m, json, emitPython } = parsed;
+  if (emitPython !== undefined) return emit(config, { m, seed: dataSeed }, emitPython);
   const data = planar.generate({ m, seed: dataSeed });
   const started = performance.now();
   const run = train(data, config);
@@ -111,6 +119,27 @@ function main(argv: string[]): number {
   } else {
     const log = formatLog(run.history, config);
     process.stdout.write(`${log ? `${log}\n` : ''}${formatReport(run, milliseconds)}\n`);
+  }
+  return 0;
+}
+
+/** Writes the run's numpy script: the cost curve of the run, as a lesson figure of the same settings exports it. */
+function emit(config: TrainConfig, data: { m: number; seed: number }, file: string): number {
+  const name = file === '-' ? 'train' : scriptName(file.replace(/^.*\//, '').replace(/\.py$/i, ''));
+  const label = `[${config.layers.join(', ')}] ${config.hidden}, ${config.init} init`;
+  const script = pythonScript({
+    name, title: `Cost during training: ${label}`, source: `npm run train -- ${process.argv.slice(2).join(' ')}`,
+    plot: 'cost', show: ['log', 'report'], runs: [{ label, config }], data,
+  });
+  if (file === '-') process.stdout.write(script);
+  else {
+    try {
+      writeFileSync(file, script);
+    } catch (e) {
+      process.stderr.write(`error: --emit-python could not write ${file}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Wrote ${file}: run it with python3 ${file}\n`);
   }
   return 0;
 }

@@ -7,6 +7,8 @@
 import { renderElement, type ChartTable } from '../charts/browser.ts';
 import type { DeepLinearGradients } from '../engine/theory.ts';
 import { deepLinearView, MAX_DEPTH, type DeepLinearView } from '../figures/deep-linear.ts';
+import { deepLinearScript } from '../python/figures.ts';
+import type { PythonFigure } from '../python/script.ts';
 import { trainingClient } from './client.ts';
 import { ExplorerElement, type FigureExport } from './explorer.ts';
 import { createStore, prepareThenCommit } from './store.ts';
@@ -101,6 +103,11 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
 
   protected resized(): void {
     this.live.set((s) => ({ ...s }));
+  }
+
+  protected exportPython(_name: string, source: string): PythonFigure {
+    const { a, depth } = this.store.get().values;
+    return deepLinearScript(a, depth, source);
   }
 
   private measure(values: DeepLinearValues): void {

@@ -7,7 +7,8 @@ import { swapChart } from '../charts/browser.ts';
 import { boxWidth, onWidthChange } from '../charts/fit.ts';
 import type { ChartTable } from '../charts/common.ts';
 import { trainingClient } from './client.ts';
-import { bindExportButtons } from './export.ts';
+import type { PythonFigure } from '../python/script.ts';
+import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from './store.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
@@ -51,6 +52,8 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
   protected abstract visibility(visible: boolean): void;
   /** The current chart (if any), table and data of figure `name`, for its export buttons. */
   protected abstract exportFigure(name: string): FigureExport;
+  /** The numpy script of figure `name` at the current settings; `source` says where the figure is, for its header. */
+  protected abstract exportPython(name: string, source: string): PythonFigure;
 
   connectedCallback(): void {
     this.printPrerender();
@@ -69,6 +72,7 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
         svg: () => this.exportFigure(name).svg,
         table: () => this.exportFigure(name).table,
         data: () => this.exportFigure(name).data,
+        python: () => this.exportPython(name, figureSource(this)),
       }, (message) => this.notice(message)));
     }
     const observer = new IntersectionObserver((entries) => {

@@ -1,8 +1,10 @@
 /**
- * Export of a figure: its chart as SVG or PNG, its data as CSV or JSON, as file downloads.
- * Everything is built from the live DOM and the figure's data; nothing is fetched.
+ * Export of a figure: its chart as SVG or PNG, its data as CSV or JSON, and a numpy script that
+ * reproduces it, as file downloads. Everything is built from the live DOM and the figure's data
+ * and settings; nothing is fetched.
  */
 import type { ChartTable } from '../charts/common.ts';
+import { pythonScript, type PythonFigure } from '../python/script.ts';
 
 /** Starts a download of `blob` named `filename`. */
 export function download(blob: Blob, filename: string): void {
@@ -100,15 +102,32 @@ export function json(data: unknown): string {
   }, 2);
 }
 
-/** What an export toolbar needs from its figure at the moment a button is pressed. */
+/** What an export toolbar needs from its figure at the moment a button is pressed (only what its buttons save). */
 export interface Exportable {
   readonly name: string;
-  svg(): SVGSVGElement | null;
-  table(): ChartTable;
-  data(): unknown;
+  svg?(): SVGSVGElement | null;
+  table?(): ChartTable;
+  data?(): unknown;
+  /** The figure's script at its current settings. */
+  python?(): PythonFigure;
 }
 
-/** Wires the buttons inside `toolbar` (data-export="svg|png|csv|json") to `figure`. */
+/**
+ * Where a figure sits, for a script's header: the page title, the section (the nearest heading
+ * before the figure) and the address, e.g. 'Lesson title, section "Deeper networks" (https://…)'.
+ */
+export function figureSource(el: Element): string {
+  let section = '';
+  for (let node: Element | null = el; node && !section; node = node.parentElement) {
+    let prev = node.previousElementSibling;
+    while (prev && !/^H[1-4]$/.test(prev.tagName)) prev = prev.previousElementSibling;
+    if (prev) section = (prev.textContent ?? '').replace(/\s+/g, ' ').replace(/#$/, '').trim();
+  }
+  const title = document.title.trim();
+  return `${title ? `"${title}"` : 'the page'}${section ? `, section "${section}"` : ''} (${location.origin}${location.pathname})`;
+}
+
+/** Wires the buttons inside `toolbar` (data-export="svg|png|csv|json|python") to `figure`. */
 export function bindExportButtons(toolbar: Element, figure: Exportable, onError: (message: string) => void): () => void {
   const handler = async (event: Event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
@@ -116,11 +135,15 @@ export function bindExportButtons(toolbar: Element, figure: Exportable, onError:
     const kind = button.dataset.export;
     try {
       // Only an image export needs the chart (building it can be work: the maps are composed on demand).
-      const svg = kind === 'svg' || kind === 'png' ? figure.svg() : null;
+      const svg = (kind === 'svg' || kind === 'png') && figure.svg ? figure.svg() : null;
       if (kind === 'svg' && svg) download(new Blob([svgDocument(svg)], { type: 'image/svg+xml' }), `${figure.name}.svg`);
       if (kind === 'png' && svg) download(await pngBlob(svg), `${figure.name}.png`);
-      if (kind === 'csv') download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);
-      if (kind === 'json') download(new Blob([json(figure.data())], { type: 'application/json' }), `${figure.name}.json`);
+      if (kind === 'csv' && figure.table) download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);
+      if (kind === 'json' && figure.data) download(new Blob([json(figure.data())], { type: 'application/json' }), `${figure.name}.json`);
+      if (kind === 'python' && figure.python) {
+        // The script saves its PNG under the same name as the download.
+        download(new Blob([pythonScript({ ...figure.python(), name: figure.name })], { type: 'text/x-python' }), `${figure.name}.py`);
+      }
     } catch (e) {
       onError(`Export failed: ${(e as Error).message}`);
     }

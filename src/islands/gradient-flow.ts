@@ -5,9 +5,11 @@
  */
 import { secondMoment, type VarianceProfile } from '../engine/index.ts';
 import {
-  flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
+  flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowChart, type FlowSettings, type FlowSnapshot,
 } from '../figures/gradient-flow.ts';
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
+import { gradientFlowScript } from '../python/figures.ts';
+import type { PythonFigure } from '../python/script.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { FlowFigures } from './gradient-flow-charts.ts';
@@ -146,6 +148,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected exportFigure(name: string): FigureExport {
     const { svg, table, title, caption } = this.figures.shown(name);
     return { svg, table, data: { settings: this.store.get().values, title, caption, table } };
+  }
+
+  protected exportPython(name: string, source: string): PythonFigure {
+    return gradientFlowScript(name as FlowChart, this.store.get().values, source);
   }
 
   private runId(hidden: string): string {

@@ -11,6 +11,8 @@ import {
   THRESHOLDS, TRAINING_KEYS, withValue, type ComparisonSettings, type Scheme, type SchemeRun,
 } from '../figures/init-comparison.ts';
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
+import { comparisonScript } from '../python/figures.ts';
+import type { PythonFigure } from '../python/script.ts';
 import { trainingClient, type RunState } from './client.ts';
 import { ComparisonDrawer } from './init-comparison-draw.ts';
 import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, scaleFromSlider } from './init-comparison-parts.ts';
@@ -183,6 +185,10 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   private widths(): { cost: number; map: number } {
     return { cost: this.chartWidth('.compare-cost', 760), map: this.chartWidth('.compare-map:not([hidden])', 220) };
+  }
+
+  protected exportPython(name: string, source: string): PythonFigure {
+    return comparisonScript(name, this.store.get().values, source);
   }
 
   private runId(scheme: Scheme): string {

@@ -8,6 +8,8 @@ import { drawnWidth, onWidthChange } from '../charts/fit.ts';
 import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
+import { lessonFigureScript } from '../python/figures.ts';
+import { bindExportButtons, figureSource } from './export.ts';
 import type { RunState } from './client.ts';
 import { perFrame } from './store.ts';
 import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
@@ -32,6 +34,22 @@ class LessonFigure extends HTMLElement {
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
     if (body) this.cleanup.push(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
     this.cleanup.push(startWhenNear(this, decls));
+    this.bindPython(kind, decls, options);
+  }
+
+  /** The Save bar's Python button: the figure's script (its settings are the MDX's, so it is ready at once). */
+  private bindPython(kind: FigureKind, decls: ExperimentDecl[], options: FigureOptions): void {
+    const bar = this.querySelector<HTMLElement>('[data-export-for]');
+    if (!bar) return;
+    const title = () => this.querySelector('.figure-title')?.textContent?.trim() ?? kind;
+    this.cleanup.push(bindExportButtons(bar, {
+      name: bar.dataset.exportFor!,
+      python: () => lessonFigureScript(kind, decls, options, title(), figureSource(this)),
+    }, (message) => {
+      const status = this.querySelector('.status-text');
+      if (status) status.textContent = message;
+    }));
+    for (const button of bar.querySelectorAll('button')) button.disabled = false;
   }
 
   disconnectedCallback(): void {

@@ -6,6 +6,8 @@
  */
 import { renderElement } from '../charts/browser.ts';
 import { symmetryConfig, symmetryInits, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from '../figures/symmetry.ts';
+import { symmetryScript } from '../python/figures.ts';
+import type { PythonFigure } from '../python/script.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import type { Pace } from './protocol.ts';
@@ -132,6 +134,11 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
       : (JSON.parse(this.figure?.dataset.snapshot ?? 'null') as SymmetrySnapshot | null);
     if (!snapshot) return { svg, table: { columns: [], rows: [] }, data: null };
     return { svg, table: symmetryView(snapshot).table, data: snapshot };
+  }
+
+  protected exportPython(_name: string, source: string): PythonFigure {
+    const values = this.store.get().values;
+    return symmetryScript(values, this.config(values).iterations, source);
   }
 
   /** Trains `values` from its initial weights: playing, or paused (and resumed when on screen) if `paused`. */

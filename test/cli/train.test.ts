@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import reference from '../fixtures/seed-runs.json';
 import { costTolerance } from '../fixtures/parity.ts';
@@ -81,4 +84,31 @@ describe('npm run train', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('--record-every');
   });
+
+  it('--emit-python writes the run\'s numpy script, whose numbers are the CLI\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emit-python-'));
+    const flags = ['--layers', '2,4,1', '--hidden', 'relu', '--init', 'he', '--lr', '0.5', '--iterations', '400', '--record-every', '20', '--seed', '3'];
+    const out = run(...flags, '--emit-python', join(dir, 'he run.py'));
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain(`Wrote ${join(dir, 'he run.py')}`);
+    const script = spawnSync('python3', [join(dir, 'he run.py'), '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, OPENBLAS_NUM_THREADS: '1' } });
+    expect(script.status, script.stderr).toBe(0);
+    const py = JSON.parse(script.stdout);
+    const cli = JSON.parse(run(...flags, '--json').stdout);
+    expect(py.figure).toBe('he-run');
+    expect(py.runs[0].confusion).toEqual(cli.confusion);
+    expect(py.runs[0].status).toBe(cli.status);
+    cli.costs.forEach((c: number, i: number) => expect(Math.abs(py.runs[0].costs[i] - c)).toBeLessThanOrEqual(1e-9));
+    expect(Math.abs(py.runs[0].final_cost - cli.finalCost)).toBeLessThanOrEqual(1e-9);
+    // "-" prints the same script (the same settings block) to stdout.
+    const runs = readFileSync(join(dir, 'he run.py'), 'utf8').match(/^RUNS = \[[\s\S]*?^\]$/m)![0];
+    expect(run(...flags, '--emit-python', '-').stdout).toContain(runs);
+  });
+
+  it('--emit-python without a file name is a usage error', () => {
+    const out = run('--layers', '2,3,1', '--emit-python', ' ');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--emit-python needs a file name/);
+  });
 });
+

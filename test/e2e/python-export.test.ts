@@ -1,0 +1,68 @@
+/**
+ * The Save bars' "Python" button in headless Chromium: it downloads `<figure>.py` with the
+ * figure's current settings, and the downloaded script, run with python3, prints the engine's numbers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { symmetryScript } from '../../src/python/figures.ts';
+import { compare, engineOutput, type ScriptOutput } from '../python/support/engine.ts';
+import { artifactPath } from './support/artifacts.ts';
+import { saveDownload } from './support/exports.ts';
+import { openPage } from './support/browser.ts';
+import { LESSON_PATH, openIsland, setValue } from './support/island.ts';
+import { serveDist } from './support/site.ts';
+
+const site = serveDist();
+
+/** Runs a downloaded script with --json in a scratch directory. */
+function runScript(name: string, body: Buffer): ScriptOutput {
+  const dir = mkdtempSync(join(tmpdir(), 'python-download-'));
+  writeFileSync(join(dir, name), body);
+  return JSON.parse(execFileSync('python3', [name, '--json'], { cwd: dir, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' }, maxBuffer: 1 << 26 }).toString());
+}
+
+describe('Python export', () => {
+  it('downloads the symmetry meter\'s script with the settings on screen, and it reproduces the engine', async () => {
+    const { page, close } = await openIsland(site.url, 'symmetry-meter', '?symmetry.init=constant&symmetry.value=-0.7');
+    try {
+      const button = page.locator('symmetry-meter button[data-export="python"]');
+      await setValue(page.locator('symmetry-meter [data-param="width"]'), 6, ['input']);
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('symmetry.width') === '6');
+      const file = await saveDownload(page, button);
+      expect(file.name).toBe('symmetry-chart.py');
+      const script = file.body.toString('utf8');
+      expect(script).toMatch(/^ {4}dict\(label="constant init", layers=\[2, 6, 1\], hidden="tanh", init="constant", scale=-0\.7,$/m);
+      expect(script).toContain('Exported from "');
+      expect(script).toContain(`(${site.url}lessons/vanishing-exploding-gradients/)`);
+      const figure = { ...symmetryScript({ init: 'constant', value: -0.7, width: 6, seed: 42 }, 1000), name: 'symmetry-chart' };
+      expect(compare(figure, runScript(file.name, file.body), engineOutput(figure))).toEqual([]);
+      // Another setting, another script.
+      await setValue(page.locator('symmetry-meter [data-param="init"]'), 'lecun', ['input']);
+      const lecun = (await saveDownload(page, button)).body.toString('utf8');
+      expect(lecun).toMatch(/layers=\[2, 6, 1\], hidden="tanh", init="lecun"/);
+    } finally {
+      await close();
+    }
+  }, 300_000);
+
+  it('downloads a lesson figure\'s script, headed by its section, with its experiment', async () => {
+    const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 1280, height: 900 } });
+    try {
+      const figure = page.locator('lesson-figure.kind-cost-curve').nth(2);
+      await figure.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelectorAll('lesson-figure.kind-cost-curve')[2]?.querySelector<HTMLButtonElement>('button[data-export="python"]')?.disabled);
+      const file = await saveDownload(page, figure.locator('button[data-export="python"]'));
+      expect(file.name).toBe('cost-curve-lecun.py');
+      writeFileSync(artifactPath(file.name), file.body); // kept for a look, as the screenshots are
+      const script = file.body.toString('utf8');
+      expect(script).toContain('section "LeCun initialization"');
+      expect(script).toMatch(/init="lecun", scale=0\.01,\n {9}learning_rate=1\.2, iterations=10000, seed=42, record_every=100\),/);
+      expect(script).toContain('"plot": "cost"');
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

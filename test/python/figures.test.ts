@@ -1,0 +1,85 @@
+/**
+ * Every Save bar's Python export, run with python3 and compared with the engine: each figure of
+ * both lessons, each explorer at the state the page starts in and at one other state, and a
+ * diverging run. 1e-9 for every run but normal × 10, which follows the parity rule (fixtures/parity.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { comparisonScript, deepLinearScript, gradientFlowScript, symmetryScript } from '../../src/python/figures.ts';
+import type { PythonFigure } from '../../src/python/script.ts';
+import { compare, engineOutput, type ScriptOutput } from './support/engine.ts';
+import { comparisonDefaults, FLOW_CHARTS, LESSONS, lessonExports, type ExportedFigure } from './support/lessons.ts';
+import { limit, runPython, scratchDir, writeScript, type ScriptResult } from './support/run.ts';
+
+/** One state other than the page's start per explorer (the lessons' own instances are covered too). */
+const OTHER_STATES: ExportedFigure[] = [
+  { id: 'DeepLinearExplorer a=0.8 L=30', figure: deepLinearScript(0.8, 30) },
+  { id: 'SymmetryMeter constant c=-0.7, 6 units', figure: symmetryScript({ init: 'constant', value: -0.7, width: 6, seed: 42 }, 1000) },
+  ...['cost', 'summary'].map((chart) => ({
+    id: `InitComparison relu, lr 1.2 (diverges) ${chart}`,
+    figure: comparisonScript(chart, { ...comparisonDefaults({}), schemes: ['lecun', 'he'], hidden: 'relu', width: 8, learningRate: 1.2, iterations: 1000, threshold: 0.3, yScale: 'log' }),
+  })),
+  ...FLOW_CHARTS.map((chart) => ({
+    id: `GradientFlow 4 × 8 sigmoid glorot ${chart}`,
+    figure: gradientFlowScript(chart, { depth: 4, width: 8, hidden: 'sigmoid', init: 'glorot', scale: 1, learningRate: 0.5, iterations: 500, seed: 7 }),
+  })),
+];
+
+const figures: ExportedFigure[] = [...LESSONS.flatMap(lessonExports), ...OTHER_STATES];
+const dir = scratchDir();
+const run = limit(2); // two pythons at a time: the machine has two cores
+const outputs = new Map<string, Promise<ScriptResult>>();
+
+/** Runs figure `id`'s script once (tests that look at the same figure share the run). */
+function output(id: string, figure: PythonFigure): Promise<ScriptResult> {
+  if (!outputs.has(id)) {
+    const path = writeScript(dir, figure, `${figures.findIndex((f) => f.id === id)}-${figure.name}`);
+    outputs.set(id, run(() => runPython([path, '--json'], dir)));
+  }
+  return outputs.get(id)!;
+}
+
+async function checked(id: string, figure: PythonFigure): Promise<ScriptOutput> {
+  const result = await output(id, figure);
+  expect(result.code, result.stderr).toBe(0);
+  const json = JSON.parse(result.stdout) as ScriptOutput;
+  expect(compare(figure, json, engineOutput(figure))).toEqual([]);
+  return json;
+}
+
+// Ceilings against hangs, not budgets: about 1.5 min of python for the whole file on an idle 2-core machine.
+const TIMEOUT = 1_800_000;
+
+describe('exported scripts reproduce the engine', () => {
+  it('covers every figure and explorer of both lessons', () => {
+    const names = figures.map((f) => f.id.replace(/^[^<]*<|>.*$/g, ''));
+    for (const component of ['CostCurve', 'TrainingLog', 'Parameters', 'PredictionScatter', 'Metrics', 'SummaryFigure', 'SummaryTable', 'DeepLinearExplorer', 'SymmetryMeter', 'InitComparison', 'GradientFlow']) {
+      expect(names, component).toContain(component);
+    }
+  });
+
+  for (const { id, figure } of figures) {
+    it.concurrent(id, async () => {
+      await checked(id, figure);
+    }, TIMEOUT);
+  }
+
+  it.concurrent('a diverging run reports divergence at the engine\'s iteration', async () => {
+    const { id, figure } = OTHER_STATES.find((f) => f.id.includes('diverges'))!;
+    const out = await checked(id, figure);
+    const engine = engineOutput(figure);
+    const diverged = engine.runs.filter((r) => r.diverged_at !== null);
+    expect(diverged.length).toBeGreaterThan(0);
+    for (const r of diverged) {
+      const script = out.runs.find((p) => p.label === r.label)!;
+      expect(script.status).toBe(`diverged at iteration ${r.diverged_at}`);
+      expect(script.diverged_at).toBe(r.diverged_at);
+    }
+  }, TIMEOUT);
+
+  it.concurrent('the He lesson\'s large-weights run diverges at the same iteration in the script', async () => {
+    const large = figures.find((f) => f.id.startsWith('he-initialization') && f.figure.name === 'training-log-large')!;
+    const out = await checked(large.id, large.figure);
+    expect(out.runs[0].status).toMatch(/^diverged at iteration \d+$/);
+    expect(out.runs[0].status).toBe(engineOutput(large.figure).runs[0].status);
+  }, TIMEOUT);
+});
