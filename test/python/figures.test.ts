@@ -24,7 +24,7 @@ const OTHER_STATES: ExportedFigure[] = [
   })),
 ];
 
-const figures: ExportedFigure[] = [...LESSONS.flatMap(lessonExports), ...OTHER_STATES];
+const figures: ExportedFigure[] = [...(await Promise.all(LESSONS.map(lessonExports))).flat(), ...OTHER_STATES];
 const dir = scratchDir();
 const run = limit(2); // two pythons at a time: the machine has two cores
 const outputs = new Map<string, Promise<ScriptResult>>();

@@ -68,14 +68,14 @@ export function flowDefaults(props: Record<string, unknown>): FlowSettings {
 export const FLOW_CHARTS: readonly FlowChart[] = ['gradients', 'histograms', 'network', 'average'];
 
 /** Every Save bar's script on lesson `slug`, in page order. */
-export function lessonExports(slug: string): ExportedFigure[] {
+export async function lessonExports(slug: string): Promise<ExportedFigure[]> {
   const all = components(slug);
   const decls: ExperimentDecl[] = all.filter((c) => c.name === 'Experiment').map((c) => parseExperiment(c.props));
   const out: ExportedFigure[] = [];
   for (const { name, props, line } of all) {
     const id = `${slug}:${line} <${name}>`;
     if (KINDS[name]) {
-      const f = prepareFigure(name as keyof typeof KINDS & 'CostCurve', KINDS[name], { ...props, __experiments: JSON.stringify(decls) });
+      const f = await prepareFigure(name as keyof typeof KINDS & 'CostCurve', KINDS[name], { ...props, __experiments: JSON.stringify(decls) });
       out.push({ id, figure: lessonFigureScript(f.kind, f.decls, f.options, f.view.title, slug) });
     } else if (name === 'DeepLinearExplorer') {
       const p = parseProps('DeepLinearExplorer', props);
