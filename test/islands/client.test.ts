@@ -4,7 +4,7 @@ import { TrainingClient, type RunState } from '../../src/islands/client.ts';
 import type { Store } from '../../src/islands/store.ts';
 import { InProcessWorker } from './worker-harness.ts';
 
-const client = () => new TrainingClient(() => new InProcessWorker() as unknown as Worker);
+const client = () => new TrainingClient(() => new InProcessWorker() as unknown as Worker, { size: 1 });
 const until = (store: Store<RunState>, ok: (s: RunState) => boolean) => new Promise<RunState>((resolve) => {
   const off = store.subscribe((s) => {
     if (ok(s)) {
