@@ -152,6 +152,17 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     el.hidden = text === '';
   }
 
+  /**
+   * Shows the island's one-line failure message (`text`, e.g. "Training failed: …") with its Retry
+   * button (data-action "retry", handled by `action`), or clears it with ''. Text only, never HTML.
+   */
+  protected failure(text: string): void {
+    const el = this.querySelector<HTMLElement>('.explorer-failure');
+    if (!el || (el.hidden && text === '')) return;
+    this.setText('.explorer-failure-text', text);
+    el.hidden = text === '';
+  }
+
   /** Replaces some settings: URL, controls and the subclass are updated. */
   protected setValues(partial: Partial<T>): void {
     const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !Object.is(partial[k], this.store.get().values[k]));

@@ -8,7 +8,7 @@ import {
   flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot,
 } from '../figures/gradient-flow.ts';
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
-import { isPlaying, trainingClient, type RunState } from './client.ts';
+import { hasFailed, isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { FlowFigures } from './gradient-flow-charts.ts';
 import type { Pace } from './protocol.ts';
@@ -130,7 +130,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       this.store.set({ suspended: false });
       if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
-    } else if (name === 'reset') {
+    } else if (name === 'reset' || name === 'retry') {
       this.restart(values);
     } else if (name === 'new-seed') {
       this.setValues({ seed: randomSeed() });
@@ -171,6 +171,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       // Only on a change: every message would otherwise restyle the button.
       if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
       this.dataset.playing = String(playing);
+      this.failure(hasFailed(s) ? `Training failed: ${s.error}.` : '');
       this.renderSoon();
     });
   }
@@ -233,11 +234,12 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
     });
-    const job = this.figures.prepare(views, running);
+    // A failed run keeps the charts shown (the prerender, or its last frame) rather than placeholders.
+    const job = this.figures.prepare(views, running || hasFailed(run));
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.commit();
-      this.setText('.flow-status', run.error ? `Stopped: ${run.error}` : views.status);
+      this.setText('.flow-status', hasFailed(run) ? `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.` : views.status);
       if (job?.more) this.renderSoon();
     });
   }

@@ -55,27 +55,28 @@ export class ComparisonDrawer {
    * are few and small: one heavy chart at a time (cost chart or one map, the stalest first, each at
    * most every INTERVAL ms), built in one frame and put in the page in the next, so no frame has
    * both the chart's script and the page's repaint; the texts go with it. With `quiet` (reduced
-   * motion while computing) only the status line changes.
+   * motion while computing), or `hold` (nothing computed yet), only the status line changes.
    * @returns true when something is left for a later frame.
    */
-  draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean): boolean {
+  draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold = false): boolean {
+    const still = quiet || hold;
     const d = this.dirty;
     const now = performance.now();
     const attach = this.attach.pop();
     if (attach) attach();
-    else if (!quiet) this.attach.push(...this.build(runs, values, computing, now));
+    else if (!still) this.attach.push(...this.build(runs, values, computing, now));
     const heavy = attach !== undefined;
     if (this.attach.length === 0 && (!computing || now - d.textAt >= (heavy ? INTERVAL.text : INTERVAL.textAlone))) {
       d.textAt = now;
       this.drawStatus(runs, values, computing, quiet);
-      if (d.summary && !quiet) {
+      if (d.summary && !still) {
         d.summary = false;
         const view = summaryView(runs, values.threshold);
         this.html('.compare-summary', tableHtml(view.table, { rowHeaders: true }));
         setText(this.root, '.compare-summary-caption', view.caption);
       }
     }
-    return this.attach.length > 0 || (!quiet && (d.cost || d.summary || d.maps.size > 0));
+    return this.attach.length > 0 || (!still && (d.cost || d.summary || d.maps.size > 0));
   }
 
   /** Renders the heavy chart that is due (if any), detached; returns what puts it in the page. */
@@ -145,7 +146,8 @@ export class ComparisonDrawer {
     if (progress) progress.value = at / values.iterations;
     const ended = runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
     const drawing = this.dirty.cost || this.dirty.maps.size > 0;
-    const state = ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
+    const stopped = runs.some((r) => r.status.state === 'cancelled');
+    const state = stopped ? 'Stopped' : ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
     setText(this.root, '.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
   }
 

@@ -1,18 +1,33 @@
 /**
  * <lesson-figure>: the live side of an experiment figure. It subscribes to its experiments' runs
  * (trained in the worker), shows progress, grows the cost curve while training and swaps in the
- * live view when the runs end, then says whether the numbers match the build's prerender.
+ * live view when the runs end, then says whether the numbers match the build's prerender. If a run
+ * fails, the figure goes back to the build's prerender, says why in its status line and offers Retry.
  */
 import type { ExperimentDecl } from '../components/props.ts';
 import { renderElement, swapChart } from '../charts/render-dom.ts';
 import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
-import type { RunState } from './client.ts';
-import { perFrame } from './store.ts';
-import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
+import { hasFailed, trainingClient, type RunState } from './client.ts';
+import { createStore, perFrame, type Store } from './store.ts';
+import { lessonDataset, runKey, runStores, snapshot, startWhenNear } from './runs.ts';
+
+/** The build's figure (markup), kept while an unfinished live view replaces it and put back if a run fails. */
+interface Prerender {
+  readonly body: string;
+  readonly caption: string;
+  readonly table: string;
+}
+
+/** What the figure shows ('build': the prerender), and the prerender it keeps meanwhile. */
+interface FigureState {
+  readonly shows: 'build' | 'live';
+  readonly saved: Prerender | null;
+}
 
 class LessonFigure extends HTMLElement {
   private cleanup: (() => void)[] = [];
+  private readonly state: Store<FigureState> = createStore<FigureState>({ shows: 'build', saved: null });
 
   connectedCallback(): void {
     const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
@@ -23,14 +38,63 @@ class LessonFigure extends HTMLElement {
     const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
     this.cleanup.push(startWhenNear(this, decls));
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry) {
+      const again = () => {
+        for (const [i, d] of decls.entries()) if (hasFailed(stores[i].get())) trainingClient().restart(runKey(d));
+      };
+      retry.addEventListener('click', again);
+      this.cleanup.push(() => retry.removeEventListener('click', again));
+    }
   }
 
   disconnectedCallback(): void {
     for (const undo of this.cleanup.splice(0)) undo();
   }
 
+  /** The markup of the figure shown now (the live views update the SVG in place, so nodes would not do). */
+  private capture(): Prerender {
+    return {
+      body: this.querySelector('.figure-body')?.innerHTML ?? '',
+      caption: this.querySelector('.figure-caption')?.textContent ?? '',
+      table: this.querySelector('.figure-table')?.innerHTML ?? '',
+    };
+  }
+
+  /** Puts the build's figure back (if a live one replaced it) and says in one line what failed. */
+  private showFailure(failed: RunState[]): void {
+    const { saved } = this.state.get();
+    if (saved) {
+      const body = this.querySelector('.figure-body');
+      if (body) body.innerHTML = saved.body;
+      const caption = this.querySelector('.figure-caption');
+      if (caption) caption.textContent = saved.caption;
+      const table = this.querySelector('.figure-table');
+      if (table) table.innerHTML = saved.table;
+      this.state.set({ shows: 'build', saved: null });
+    }
+    const reasons = [...new Set(failed.map((s) => s.error))].join('; ');
+    const status = this.querySelector('.status-text');
+    if (status) {
+      status.textContent = `Could not recompute this figure in your browser (${reasons}); it shows the build's numbers.`;
+      status.classList.remove('mismatch');
+    }
+    const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
+    if (progress) progress.hidden = true;
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry) retry.hidden = false;
+    this.dataset.live = 'failed';
+  }
+
   private render(kind: FigureKind, decls: ExperimentDecl[], states: RunState[], options: FigureOptions): void {
     if (states.every((s) => s.status.state === 'idle')) return;
+    const failed = states.filter(hasFailed);
+    if (failed.length > 0) {
+      this.showFailure(failed);
+      return;
+    }
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry) retry.hidden = true;
     const runs = decls.map((d, i) => snapshot(d, states[i]));
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) {
@@ -51,8 +115,11 @@ class LessonFigure extends HTMLElement {
     }
     const body = this.querySelector('.figure-body');
     if (body) {
+      if (this.state.get().shows === 'build') this.state.set({ shows: 'live', saved: this.capture() });
       if (view.plot) swapChart(body, renderElement(view.plot));
       else body.innerHTML = view.html ?? '';
+      // A finished live view has the build's numbers: the prerender need not be kept any longer.
+      if (view.complete) this.state.set({ saved: null });
     }
     const caption = this.querySelector('.figure-caption');
     if (caption) caption.textContent = view.caption;
