@@ -6,12 +6,15 @@
  *   --runs <n>       engine repetitions per experiment (default 3; the median is compared)
  *   --numpy <path>   reference script (default ../shared/reference/numpy_reference.py)
  *   --skip-tf        leave TensorFlow.js out
+ *   --skip-memory    leave out the memory section (bench-memory.ts: heap and DOM over 100 re-runs in Chromium)
+ *   --only-memory    run the memory section alone
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
+import { memoryBench } from './bench-memory.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
 const EXPERIMENTS: { name: string; numpyName: string; config: TrainConfig }[] = [
@@ -35,8 +38,12 @@ function numpyTimes(script: string): { times: Map<string, number>; note: string 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' } },
+    options: {
+      runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' },
+      'skip-memory': { type: 'boolean' }, 'only-memory': { type: 'boolean' },
+    },
   });
+  if (values['only-memory']) return memoryBench();
   const runs = Math.max(1, Number(values.runs) || 3);
   const data = planar.generate();
   console.log(`Engine: ${runs} run(s) of each 10 000-iteration experiment, [2,3,1] tanh, lr 1.2, m = 1000`);
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
     const t = tf.get(e.name);
     console.log(`  ${e.name.padEnd(11)} ${ms(ours).padStart(10)} ${ms(n).padStart(10)} ${ms(t).padStart(11)}  ${ratio(n, ours).padStart(8)}  ${ratio(t, ours).padStart(7)}`);
   }
+  if (!values['skip-memory']) await memoryBench();
 }
 
 await main();

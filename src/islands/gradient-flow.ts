@@ -43,6 +43,8 @@ interface FlowState {
   readonly average?: VarianceProfile;
   /** False while the figures still show the build's prerender. */
   readonly live: boolean;
+  /** Why the variance profiles could not be computed, if they could not. */
+  readonly varianceError?: string;
 }
 
 /** Pace for a speed 1–5: one record per chunk with pauses at the slow end, several records per chunk at the fast end. */
@@ -67,17 +69,22 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   private current!: Store<RunState>;
   private inputMoment = 0;
   private unsubscribeRun: () => void = () => {};
-  /** Coalesces changes into one render task: at once, or while a run plays MIN_GAP after the last one. */
+  /**
+   * Coalesces changes into one render task (at once, or while a run plays MIN_GAP after the last
+   * one) whose drawing lands in the next animation frame; changes meanwhile wait for that frame,
+   * so no chart is drawn more often than the screen refreshes.
+   */
   private readonly renderSoon = (): void => {
-    if (this.queued) return;
-    this.queued = true;
+    if (this.paint.queued) {
+      this.paint.again = true;
+      return;
+    }
+    this.paint.queued = true;
     const wait = this.playing() ? Math.max(0, this.lastDraw + MIN_GAP - performance.now()) : 0;
-    setTimeout(() => {
-      this.queued = false;
-      this.render();
-    }, wait);
+    setTimeout(() => this.render(), wait);
   };
-  private queued = false;
+  /** A render is queued or its frame pending; `again`: something changed since it started. */
+  private readonly paint = { queued: false, again: false };
   private readonly figures = new FlowFigures(this);
   private lastDraw = 0;
   private varianceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +96,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', this.renderSoon);
     this.reflectLogSliders(values);
     this.useRun(values);
-    this.onDisconnect(this.flow.subscribe(this.renderSoon));
+    this.onDisconnect(this.flow.subscribe(() => {
+      this.showFailure();
+      this.renderSoon();
+    }));
     this.onDisconnect(() => this.unsubscribeRun());
     this.computeVariance(values);
     const isDefault = (Object.keys(specs) as (keyof FlowValues)[]).every((k) => k === 'speed' || values[k] === this.defaults[k]);
@@ -131,7 +141,8 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
     } else if (name === 'reset' || name === 'retry') {
-      this.restart(values);
+      if (name === 'retry' && this.flow.get().varianceError) this.computeVariance(values);
+      if (name === 'reset' || hasFailed(run)) this.restart(values);
     } else if (name === 'new-seed') {
       this.setValues({ seed: randomSeed() });
     }
@@ -171,9 +182,17 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       // Only on a change: every message would otherwise restyle the button.
       if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
       this.dataset.playing = String(playing);
-      this.failure(hasFailed(s) ? `Training failed: ${s.error}.` : '');
+      this.showFailure();
       this.renderSoon();
     });
+  }
+
+  /** The one-line failure message: the run's, else the variance computation's (cleared when neither failed). */
+  private showFailure(): void {
+    const run = this.current?.get();
+    const { varianceError } = this.flow.get();
+    if (run && hasFailed(run)) this.failure(`Training failed: ${run.error}.`);
+    else this.failure(varianceError ? `The variance could not be computed: ${varianceError}.` : '');
   }
 
   /** Starts, resumes or replays the run. */
@@ -201,11 +220,11 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   /** Asks the worker for Var(z[l]) of this draw and the average of 16; stale answers are dropped. */
   private computeVariance(values: FlowValues): void {
     const { layers, hidden, init, scale, seed } = flowConfig(values);
-    this.flow.set({ single: undefined, average: undefined });
+    this.flow.set({ single: undefined, average: undefined, varianceError: undefined });
     const key = (v: FlowValues) => initKeys.map((k) => v[k]).join();
     const current = () => key(this.store.get().values) === key(values);
     const task = { kind: 'variance' as const, layers: [...layers], hidden, init, scale };
-    const failed = (e: unknown) => this.notice(`The variance could not be computed: ${(e as Error).message}`);
+    const failed = (e: unknown) => current() && this.flow.set({ varianceError: (e as Error).message });
     // Debounced: dragging a slider would otherwise queue one 16-draw computation per step in the worker.
     clearTimeout(this.varianceTimer);
     this.varianceTimer = setTimeout(() => {
@@ -221,12 +240,12 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
    */
   private render(): void {
     const flow = this.flow.get();
-    if (!flow.live) return;
     const run = this.run();
     const running = isPlaying(run);
     // Reduced motion: no intermediate frames while the run computes.
-    if (this.reducedMotion && running) {
-      this.setText('.flow-status', 'Computing…');
+    if (!flow.live || (this.reducedMotion && running)) {
+      if (flow.live) this.setText('.flow-status', 'Computing…');
+      this.paint.queued = this.paint.again = false;
       return;
     }
     const started = run.history.iterations.length > 0 || (run.status.state !== 'running' && run.status.state !== 'idle');
@@ -240,7 +259,9 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     requestAnimationFrame(() => {
       job?.commit();
       this.setText('.flow-status', hasFailed(run) ? `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.` : views.status);
-      if (job?.more) this.renderSoon();
+      const again = this.paint.again || (job?.more ?? false);
+      this.paint.queued = this.paint.again = false;
+      if (again) this.renderSoon();
     });
   }
 
