@@ -141,7 +141,8 @@ export class WorkerPool {
     this.slots.forEach((s, slot) => {
       if (!s.worker || !this.handlers.owes(slot)) return;
       if (late) s.active = Math.max(s.active, now - WATCH_MS);
-      if (now - s.active > this.stallMs) {
+      // A worker still loading its script (a slow network) gets longer than one that stopped answering.
+      if (now - s.active > (s.ready ? this.stallMs : 3 * this.stallMs)) {
         this.kill(slot, s.ready ? 'the training worker stopped responding' : 'the training worker did not start');
       } else watching = true;
     });
