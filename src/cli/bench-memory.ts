@@ -32,9 +32,13 @@ const EXPLORERS: readonly Explorer[] = [
     async rerun(page, first) {
       const island = page.locator('init-comparison');
       await island.evaluate((el) => (el.querySelector('.compare-announce')!.textContent = ''));
+      // Clicked in the page (as the reader's click would land), without Playwright's scrolling and actionability waits.
       if (!first) {
-        await island.locator('button[data-action="reset"]').click();
-        if ((await island.locator('button[data-action="play"]').getAttribute('aria-pressed')) !== 'true') await island.locator('button[data-action="play"]').click();
+        await island.evaluate((el) => {
+          el.querySelector<HTMLButtonElement>('button[data-action="reset"]')!.click();
+          const play = el.querySelector<HTMLButtonElement>('button[data-action="play"]')!;
+          if (play.getAttribute('aria-pressed') !== 'true') play.click();
+        });
       }
       await page.waitForFunction(() => document.querySelector('init-comparison .compare-announce')?.textContent === 'All runs finished.', null, { timeout: 120_000, polling: 50 });
     },
@@ -46,8 +50,10 @@ const EXPLORERS: readonly Explorer[] = [
     async rerun(page, first) {
       const island = page.locator('gradient-flow-explorer');
       if (!first) {
-        await island.evaluate((el) => ((el as HTMLElement).dataset.playing = 'pending'));
-        await island.locator('button[data-action="reset"]').click();
+        await island.evaluate((el) => {
+          (el as HTMLElement).dataset.playing = 'pending';
+          el.querySelector<HTMLButtonElement>('button[data-action="reset"]')!.click();
+        });
       }
       await page.waitForFunction(() => {
         const el = document.querySelector<HTMLElement>('gradient-flow-explorer')!;
@@ -105,7 +111,8 @@ export async function memoryBench(): Promise<void> {
       console.log(row([`  ${explorer.name}`, ...r.map((x) => `${x.heapMB.toFixed(2)} MB`)]));
       console.log(row(['    DOM nodes', ...r.map((x) => String(x.nodes))]));
       console.log(row(['    event listeners', ...r.map((x) => String(x.listeners))]));
-      console.log(`    (${explorer.query}; ${((performance.now() - t0) / 1000).toFixed(0)} s for 100 runs)`);
+      const seconds = (performance.now() - t0) / 1000;
+      console.log(`    (${explorer.query}; ${seconds.toFixed(0)} s for ${CHECKPOINTS.at(-1)} runs, page load included)`);
     }
   } finally {
     await server.close();

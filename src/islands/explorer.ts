@@ -161,6 +161,9 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     if (!el || (el.hidden && text === '')) return;
     this.setText('.explorer-failure-text', text);
     el.hidden = text === '';
+    // Out of the tab order (and of "the control before this one") while there is nothing to retry.
+    const retry = el.querySelector<HTMLButtonElement>('.explorer-retry');
+    if (retry) retry.disabled = text === '';
   }
 
   /** Replaces some settings: URL, controls and the subclass are updated. */
@@ -203,7 +206,7 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     this.listen(this, 'input', onInput);
     this.listen(this, 'change', onInput);
     this.listen(this, 'click', onClick);
-    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action], button[data-export]')) c.disabled = false;
+    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action]:not(.explorer-retry), button[data-export]')) c.disabled = false;
   }
 
   /** Puts `values` into the controls and their <output> elements. */

@@ -61,6 +61,15 @@ class LessonFigure extends HTMLElement {
     };
   }
 
+  /** Shows the Retry button (enabled) or hides it (disabled, so out of the tab order). */
+  private showRetry(shown: boolean): void {
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry && retry.hidden === shown) {
+      retry.hidden = !shown;
+      retry.disabled = !shown;
+    }
+  }
+
   /** Puts the build's figure back (if a live one replaced it) and says in one line what failed. */
   private showFailure(failed: RunState[]): void {
     const { saved } = this.state.get();
@@ -81,8 +90,7 @@ class LessonFigure extends HTMLElement {
     }
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) progress.hidden = true;
-    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
-    if (retry) retry.hidden = false;
+    this.showRetry(true);
     this.dataset.live = 'failed';
   }
 
@@ -93,8 +101,7 @@ class LessonFigure extends HTMLElement {
       this.showFailure(failed);
       return;
     }
-    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
-    if (retry) retry.hidden = true;
+    this.showRetry(false);
     const runs = decls.map((d, i) => snapshot(d, states[i]));
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) {
