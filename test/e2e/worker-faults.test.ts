@@ -105,7 +105,8 @@ describe('training survives a dead or confused worker', () => {
       expect(await figureBodies(page)).toEqual(built.figures);
       expect(await page.locator('lesson-figure .figure-retry:visible').count()).toBe(17);
       await show(page);
-      await failureLine(page).waitFor({ state: 'visible', timeout: 60_000 });
+      // The variance computation may fail first; the run's failure then takes the line.
+      await page.locator(`${ISLAND} .explorer-failure`, { hasText: 'Training failed' }).waitFor({ timeout: 60_000 });
       expect(await failureLine(page).innerText()).toBe('Training failed: the training worker failed to load. Retry');
       await page.click(`${ISLAND} button[data-action="reset"]`);
       await failureLine(page).waitFor({ state: 'visible', timeout: 60_000 });
