@@ -55,7 +55,7 @@ describe('supervised worker pool', () => {
     clean.start('a');
     const reference = await until(cleanStore, ended);
     const { made, make } = factory(1, dyingAfter(4));
-    const c = new TrainingClient(make, { size: 1, stallMs: 300 });
+    const c = new TrainingClient(make, { size: 1, stallMs: 1500 });
     const store = c.run('a', { config, pace });
     c.start('a');
     const s = await until(store, ended);
@@ -68,7 +68,7 @@ describe('supervised worker pool', () => {
 
   it('replays a stepped run to the iteration the page asked for, then pauses', async () => {
     const { made, make } = factory(1, dyingAfter(1));
-    const c = new TrainingClient(make, { size: 1, stallMs: 300 });
+    const c = new TrainingClient(make, { size: 1, stallMs: 1500 });
     const store = c.run('s', { config, pace });
     c.step('s', 300);
     const s = await until(store, (x) => x.iteration === 300);
@@ -124,7 +124,7 @@ describe('supervised worker pool', () => {
 
   it('re-sends a computation whose worker died, and rejects it once out of retries', async () => {
     const { make } = factory(1, dyingAfter(1));
-    const c = new TrainingClient(make, { size: 1, stallMs: 300 });
+    const c = new TrainingClient(make, { size: 1, stallMs: 1500 });
     const r = await c.compute<{ factor: number }>({ kind: 'deep-linear', a: 1.5, L: 4 });
     expect(r.factor).toBe(2.25);
     const dead = new TrainingClient(() => new UnloadableWorker() as unknown as Worker, { size: 1, retries: 1 });
