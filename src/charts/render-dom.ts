@@ -45,13 +45,13 @@ export function* elements(root: Element): Generator<Element> {
 function stableIds(svg: Element): void {
   const ids = [...elements(svg)].map((e) => e.getAttribute('id')).filter((id): id is string => !!id && id.startsWith('plot-'));
   if (ids.length === 0) return;
-  const prefix = `chart-${hash(svg.outerHTML.replace(/plot-(clip|pattern|marker)-\d+/g, ''))}`;
+  const prefix = `chart-${hash(svg.outerHTML.replace(/plot-(clip|pattern|marker|dots)-\d+/g, ''))}`;
   const rename = new Map(ids.map((id, i) => [id, `${prefix}-${i + 1}`]));
-  const swap = (v: string) => v.replace(/plot-(?:clip|pattern|marker)-\d+/g, (id) => rename.get(id) ?? id);
+  const swap = (v: string) => v.replace(/plot-(?:clip|pattern|marker|dots)-\d+/g, (id) => rename.get(id) ?? id);
   for (const e of elements(svg)) {
     for (const name of e.getAttributeNames()) {
       const v = e.getAttribute(name)!;
-      if (/plot-(?:clip|pattern|marker)-\d+/.test(v)) e.setAttribute(name, swap(v));
+      if (/plot-(?:clip|pattern|marker|dots)-\d+/.test(v)) e.setAttribute(name, swap(v));
     }
   }
 }

@@ -6,24 +6,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { compactSvg, roundGeometry } from './compact.ts';
 import { PngCanvas, storedZlib, type Deflate } from './png.ts';
-import { elements, finish, plotOptions, type ChartOptions } from './render-dom.ts';
+import { finish, plotOptions, type ChartOptions } from './render-dom.ts';
 
 export { renderElement, type ChartOptions } from './render-dom.ts';
-
-/** Attributes holding pixel geometry, rounded at build time to keep the HTML small. */
-const GEOMETRY = new Set(['cx', 'cy', 'r', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'dx', 'dy', 'width', 'height', 'd', 'transform', 'points']);
-
-function roundGeometry(svg: Element): void {
-  for (const e of elements(svg)) {
-    for (const name of e.getAttributeNames()) {
-      if (!GEOMETRY.has(name)) continue;
-      const v = e.getAttribute(name)!;
-      const r = v.replace(/-?\d*\.\d{3,}(?:e[-+]?\d+)?/g, (n) => String(Math.round(Number(n) * 100) / 100));
-      if (r !== v) e.setAttribute(name, r);
-    }
-  }
-}
 
 /** node:zlib's deflate when running in Node (smaller images), else stored blocks. */
 function nodeDeflate(): Deflate {
@@ -34,11 +21,12 @@ function nodeDeflate(): Deflate {
 
 /**
  * Renders Plot options to an SVG string without a browser (build time, Node): a fresh linkedom
- * document per call, a PNG canvas stand-in for rasters, geometry rounded to 0.01 px.
+ * document per call, a PNG canvas stand-in for rasters, geometry rounded to 0.01 px; with `compact`
+ * (what pages inline), rounded to 0.1 px with simplified lines and no empty nodes (compact.ts).
  * The same options always give the same string.
  * @throws Error if Plot rejects the options or returns something other than an <svg>.
  */
-export function renderSvg(options: ChartOptions): string {
+export function renderSvg(options: ChartOptions, { compact = false }: { compact?: boolean } = {}): string {
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const createElement = document.createElement.bind(document);
   const deflate = nodeDeflate();
@@ -46,7 +34,8 @@ export function renderSvg(options: ChartOptions): string {
   (document as unknown as { createElement: (name: string, o?: unknown) => unknown }).createElement = (name: string, o?: unknown) =>
     name.toLowerCase() === 'canvas' ? new PngCanvas(deflate) : createElement(name, o as ElementCreationOptions);
   const node = Plot.plot(plotOptions(options, document as unknown as Document)) as unknown as Element;
-  roundGeometry(node);
+  if (compact) compactSvg(node);
+  else roundGeometry(node);
   return finish(node, options).outerHTML;
 }
 

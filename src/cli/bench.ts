@@ -6,8 +6,9 @@
  *   --runs <n>       engine repetitions per experiment (default 3; the median is compared)
  *   --numpy <path>   reference script (default ../shared/reference/numpy_reference.py)
  *   --skip-tf        leave TensorFlow.js out
- *   --skip-memory    leave out the memory section (bench-memory.ts: heap and DOM over 100 re-runs in Chromium)
- *   --only-memory    run the memory section alone
+ *   --only <part>    engine, site or memory (default all; site: bench-site.ts; memory: bench-memory.ts,
+ *                    page heap and DOM nodes over 100 re-runs of two explorers in Chromium)
+ *   --no-build       site section on dist/ as built, without the build and dev-server timings
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
 import { memoryBench } from './bench-memory.ts';
+import { benchSite } from './bench-site.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
 const EXPERIMENTS: { name: string; numpyName: string; config: TrainConfig }[] = [
@@ -40,10 +42,15 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' },
-      'skip-memory': { type: 'boolean' }, 'only-memory': { type: 'boolean' },
+      only: { type: 'string' }, 'no-build': { type: 'boolean' },
     },
   });
-  if (values['only-memory']) return memoryBench();
+  if (values.only === undefined || values.only === 'engine') await benchEngine(values);
+  if (values.only === undefined || values.only === 'site') await benchSite({ noBuild: values['no-build'] ?? false });
+  if (values.only === undefined || values.only === 'memory') await memoryBench();
+}
+
+async function benchEngine(values: { runs?: string; numpy?: string; 'skip-tf'?: boolean }): Promise<void> {
   const runs = Math.max(1, Number(values.runs) || 3);
   const data = planar.generate();
   console.log(`Engine: ${runs} run(s) of each 10 000-iteration experiment, [2,3,1] tanh, lr 1.2, m = 1000`);
@@ -84,7 +91,6 @@ async function main(): Promise<void> {
     const t = tf.get(e.name);
     console.log(`  ${e.name.padEnd(11)} ${ms(ours).padStart(10)} ${ms(n).padStart(10)} ${ms(t).padStart(11)}  ${ratio(n, ours).padStart(8)}  ${ratio(t, ours).padStart(7)}`);
   }
-  if (!values['skip-memory']) await memoryBench();
 }
 
 await main();

@@ -1,6 +1,6 @@
 /**
  * Build-time preparation shared by the experiment figure components: validate props, resolve
- * the experiments the remark plugin attached, train them (memoized) and compute the view.
+ * the experiments the remark plugin attached, train them (cached on disk) and compute the view.
  */
 import { buildTimeRun, lessonData, type RunSnapshot } from '../figures/snapshot.ts';
 import { figureView, type FigureKind, type FigureOptions, type FigureView } from '../figures/views.ts';
@@ -36,7 +36,7 @@ function resolveExperiments(component: string, props: Record<string, unknown>, i
 }
 
 /** Validates `props` of `component` and prepares figure `kind`. @throws PropError for a bad prop. */
-export function prepareFigure(component: keyof typeof componentSchemas, kind: FigureKind, props: Record<string, unknown>): PreparedFigure {
+export async function prepareFigure(component: keyof typeof componentSchemas, kind: FigureKind, props: Record<string, unknown>): Promise<PreparedFigure> {
   const p = parseProps(component, props) as Record<string, unknown>;
   const list = Array.isArray(p.experiments) ? (p.experiments as string[]) : [];
   const ids = typeof p.experiment === 'string' ? [p.experiment, ...list] : list;
@@ -46,6 +46,6 @@ export function prepareFigure(component: keyof typeof componentSchemas, kind: Fi
     title: p.title as string | undefined, yScale: p.yScale as FigureOptions['yScale'], threshold: p.threshold as number | undefined,
     every: p.every as number | undefined, at: p.at as FigureOptions['at'],
   };
-  const runs = decls.map(buildTimeRun);
+  const runs = await Promise.all(decls.map(buildTimeRun));
   return { kind, decls, runs, options, view: figureView(kind, runs, lessonData(), options) };
 }

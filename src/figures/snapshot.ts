@@ -3,9 +3,10 @@
  * the reader's browser (partial). Figure views are pure functions of snapshots, so the prerender
  * and the live page draw with the same code.
  */
-import { planar, train, type Dataset, type TrainConfig, type TrainStatus } from '../engine/index.ts';
+import { planar, type Dataset, type TrainConfig, type TrainStatus } from '../engine/index.ts';
 import type { ExperimentDecl } from '../components/props.ts';
-import { parametersData, type HistoryDelta, type RunResult } from '../islands/protocol.ts';
+import type { HistoryDelta, RunResult } from '../islands/protocol.ts';
+import { cachedJob } from '../prerender/run-cache.ts';
 
 /** One experiment's state at a moment. */
 export interface RunSnapshot {
@@ -47,17 +48,10 @@ export function lessonData(): Dataset {
   return data;
 }
 
-/** Trains `decl` to the end with the engine (once per config, see `buildOnce`) and returns its snapshot. */
-export function buildTimeRun(decl: ExperimentDecl): RunSnapshot {
-  const run = buildOnce('run', decl.config, (): RunSnapshot => {
-    const t = train(lessonData(), decl.config);
-    return {
-      id: decl.id, label: decl.label, comment: decl.comment, config: decl.config, status: t.status, iteration: t.iteration,
-      history: t.history,
-      result: { finalCost: t.finalCost, predictions: t.predictions, report: t.report, initial: parametersData(t.initial), final: parametersData(t.params) },
-    };
-  });
-  return { ...run, id: decl.id, label: decl.label, comment: decl.comment };
+/** Trains `decl` to the end with the engine (once per config, cached on disk: see run-cache.ts) and returns its snapshot. */
+export async function buildTimeRun(decl: ExperimentDecl): Promise<RunSnapshot> {
+  const run = await cachedJob('run', decl.config);
+  return { ...run, id: decl.id, label: decl.label, comment: decl.comment, config: decl.config };
 }
 
 /** A stable id for a run in the page's training client: same config, same run. */

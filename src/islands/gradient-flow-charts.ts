@@ -33,6 +33,8 @@ export class FlowFigures {
       const view = views[name];
       const key = viewKey(view);
       const drawn = this.drawn.get(name) ?? this.figure(name)?.getAttribute('data-key');
+      // The prerender's table may be a CSV preview: exports then take the live view of the same settings.
+      if (drawn === key && !this.views.has(name)) this.views.set(name, view);
       if (drawn !== key) {
         if (running && !view.plot && this.figure(name)?.querySelector('.figure-body svg')) continue;
         jobs.push(() => this.draw(name, key, view));

@@ -12,28 +12,29 @@ import { hasFailed, trainingClient, type RunState } from './client.ts';
 import { createStore, perFrame, type Store } from './store.ts';
 import { lessonDataset, runKey, runStores, snapshot, startWhenNear } from './runs.ts';
 
-/** The build's figure (markup), kept while an unfinished live view replaces it and put back if a run fails. */
+/** The build's figure: put back when a finished run matches it, or when a run fails. */
 interface Prerender {
-  readonly body: string;
+  readonly body: readonly Node[];
   readonly caption: string;
   readonly table: string;
 }
 
-/** What the figure shows ('build': the prerender), and the prerender it keeps meanwhile. */
+/** The prerender, and whether the live page has drawn over it. */
 interface FigureState {
-  readonly shows: 'build' | 'live';
-  readonly saved: Prerender | null;
+  readonly prerender: Prerender | null;
+  readonly drawn: boolean;
 }
 
 class LessonFigure extends HTMLElement {
   private cleanup: (() => void)[] = [];
-  private readonly state: Store<FigureState> = createStore<FigureState>({ shows: 'build', saved: null });
+  private readonly state: Store<FigureState> = createStore<FigureState>({ prerender: null, drawn: false });
 
   connectedCallback(): void {
     const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
     const options = JSON.parse(this.dataset.options ?? '{}') as FigureOptions;
     const kind = this.dataset.kind as FigureKind;
     if (decls.length === 0) return;
+    this.state.set({ prerender: this.capture() });
     const stores = runStores(decls);
     const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), options));
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
@@ -52,10 +53,10 @@ class LessonFigure extends HTMLElement {
     for (const undo of this.cleanup.splice(0)) undo();
   }
 
-  /** The markup of the figure shown now (the live views update the SVG in place, so nodes would not do). */
+  /** The prerendered figure (copies: the live views update the SVG in place). */
   private capture(): Prerender {
     return {
-      body: this.querySelector('.figure-body')?.innerHTML ?? '',
+      body: [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true)),
       caption: this.querySelector('.figure-caption')?.textContent ?? '',
       table: this.querySelector('.figure-table')?.innerHTML ?? '',
     };
@@ -72,15 +73,14 @@ class LessonFigure extends HTMLElement {
 
   /** Puts the build's figure back (if a live one replaced it) and says in one line what failed. */
   private showFailure(failed: RunState[]): void {
-    const { saved } = this.state.get();
-    if (saved) {
-      const body = this.querySelector('.figure-body');
-      if (body) body.innerHTML = saved.body;
+    const { prerender: saved, drawn } = this.state.get();
+    if (saved && drawn) {
+      this.querySelector('.figure-body')?.replaceChildren(...saved.body.map((n) => n.cloneNode(true)));
       const caption = this.querySelector('.figure-caption');
       if (caption) caption.textContent = saved.caption;
       const table = this.querySelector('.figure-table');
       if (table) table.innerHTML = saved.table;
-      this.state.set({ shows: 'build', saved: null });
+      this.state.set({ drawn: false });
     }
     const reasons = [...new Set(failed.map((s) => s.error))].join('; ');
     const status = this.querySelector('.status-text');
@@ -121,17 +121,21 @@ class LessonFigure extends HTMLElement {
       status.classList.toggle('mismatch', !same);
     }
     const body = this.querySelector('.figure-body');
-    if (body) {
-      if (this.state.get().shows === 'build') this.state.set({ shows: 'live', saved: this.capture() });
+    const { prerender, drawn } = this.state.get();
+    // A finished run that matches the build needs no drawing: the prerendered figure shows the same numbers.
+    if (body && view.complete && view.check === this.dataset.check && prerender && prerender.body.length > 0) {
+      if (drawn) body.replaceChildren(...prerender.body.map((n) => n.cloneNode(true)));
+      this.state.set({ drawn: false });
+    } else if (body) {
       if (view.plot) swapChart(body, renderElement(view.plot));
       else body.innerHTML = view.html ?? '';
-      // A finished live view has the build's numbers: the prerender need not be kept any longer.
-      if (view.complete) this.state.set({ saved: null });
+      this.state.set({ drawn: true });
     }
     const caption = this.querySelector('.figure-caption');
     if (caption) caption.textContent = view.caption;
     const table = this.querySelector('.figure-table');
-    if (table) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
+    // A long table is a CSV file beside the page (same runs, same numbers): the page keeps its link instead of building it.
+    if (table && !table.querySelector('[data-csv]')) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
     this.dataset.live = view.complete ? 'done' : 'running';
   }
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { RUN_CACHE_PATH } from '../../src/prerender/run-cache.ts';
 import { projectRoot } from './support/build';
 
 interface Step {
@@ -58,6 +59,19 @@ describe('deploy workflow', () => {
       SITE_URL: '${{ steps.pages.outputs.origin }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}',
     });
+  });
+
+  it('keeps the build-time run cache between deploys with actions/cache, restored after npm ci and before the build', () => {
+    const cacheIndex = indexOf(build, action('actions/cache'));
+    expect(cacheIndex).toBeGreaterThan(indexOf(build, (s) => s.run === 'npm ci'));
+    expect(cacheIndex).toBeLessThan(indexOf(build, (s) => s.run === 'npm run build'));
+    const step = build.steps[cacheIndex];
+    // The folder the build writes its runs to.
+    expect(step.with?.path).toBe(RUN_CACHE_PATH);
+    const key = String(step.with?.key);
+    expect(key).toMatch(/^vg-runs-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\(.*'src\/engine\/\*\*'.*\) \}\}$/);
+    expect(key).toContain("'src/prerender/**'");
+    expect(String(step.with?.['restore-keys']).trim()).toBe('vg-runs-${{ runner.os }}-');
   });
 
   it('uploads dist/ with upload-pages-artifact after the build', () => {

@@ -38,7 +38,8 @@ describe('decisionBoundary', () => {
     // Each class is one group: an outline path underneath and a fill path, one sub-path per point.
     expect(dots.reduce((n, g) => n + pathDots(g), 0)).toBe(d.m);
     expect(dots.map((g) => g.getAttribute('data-fill'))).toEqual([...classColors]);
-    expect(dots.every((g) => g.querySelector('path')?.getAttribute('stroke') === 'currentColor')).toBe(true);
+    // Every point outlined: the outline layer is a <use> of the points' path.
+    expect(dots.every((g) => g.querySelector('use')?.getAttribute('stroke') === 'currentColor')).toBe(true);
     const t = texts(svg);
     expect(t).toContain('He');
     expect(t).toContain('x₁ →');

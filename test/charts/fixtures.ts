@@ -104,9 +104,9 @@ export function dataDots(svg: string): Element[] {
   return groups(svg, 'dot').filter((g) => !g.hasAttribute('aria-hidden'));
 }
 
-/** Dots in a group drawn as one path (renderAsPath): the sub-paths ("M x,y h0") of its top (fill) path. */
+/** Dots in a group drawn as one path (renderAsPath): the sub-paths ("M x,y h0", "m dx,dy h0") of its fill path. */
 export function pathDots(g: Element): number {
-  return [...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/M/g)?.length ?? 0;
+  return [...g.querySelectorAll('path')].at(-1)?.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0;
 }
 
 /** Segments of a line group's path (its "L" commands). */

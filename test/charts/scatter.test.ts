@@ -21,7 +21,7 @@ const fourPanels = (): ScatterData => {
 const circlesIn = (g: Element) => [...g.querySelectorAll('g[data-fill]')].concat(g.matches('[data-fill]') ? [g] : []).reduce((n, layer) => n + pathDots(layer), 0);
 const count = (svg: string) => dataDots(svg).reduce((n, g) => n + circlesIn(g), 0);
 /** Radius of the dots: half the stroke width of the top (fill) path. */
-const radius = (svg: string) => String(Number([...dataDots(svg)[0].querySelectorAll('path')].at(-1)?.getAttribute('stroke-width')) / 2);
+const radius = (svg: string) => String(Number([...dataDots(svg)[0].querySelectorAll('path')].at(-1)?.parentElement?.getAttribute('stroke-width')) / 2);
 
 describe('scatter', () => {
   it('draws m circles per panel, coloured by class, in one svg with the aria-label', () => {

@@ -89,7 +89,7 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
         const map = island.locator(`.compare-map[data-scheme="${s}"] svg`);
         expect(await map.locator('[aria-label="text"]').textContent()).toMatch(new RegExp(`iter\\. ${at}$`));
         expect(await map.locator('[aria-label="raster"] image').getAttribute('href')).toMatch(/^data:image\/png;base64,.{100}/);
-        const points = await map.locator('[aria-label="dot"] path:last-child').evaluateAll((paths) => paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+        const points = await map.locator('[aria-label="dot"] path:last-child').evaluateAll((paths) => paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0), 0));
         expect(points).toBe(1000);
       }
       expect(await island.locator('.compare-cost-caption').innerText()).toContain('then diverged at iteration 2');

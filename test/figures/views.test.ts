@@ -7,10 +7,10 @@ import type { ExperimentDecl } from '../../src/components/props.ts';
 const decl = (id: string, over: Partial<ExperimentDecl['config']> = {}): ExperimentDecl => ({ id, label: `${id} label`, comment: `${id} comment`, config: { ...DEFAULT_TRAIN_CONFIG, iterations: 2000, ...over } });
 const data = lessonData();
 
-describe('figure views', () => {
-  const zeros = buildTimeRun(decl('zeros', { init: 'zeros' }));
-  const lecun = buildTimeRun(decl('lecun'));
+const zeros = await buildTimeRun(decl('zeros', { init: 'zeros' }));
+const lecun = await buildTimeRun(decl('lecun'));
 
+describe('figure views', () => {
   it('builds a cost curve whose caption and table carry the numbers', () => {
     const v = figureView('cost-curve', [lecun], data);
     expect(v.plot).toBeDefined();
@@ -26,8 +26,8 @@ describe('figure views', () => {
     expect(v.table.rows).toHaveLength(2);
   });
 
-  it('prints the log at a shorter interval when asked (every={50} on a run recorded every 10)', () => {
-    const short = buildTimeRun(decl('short', { iterations: 300, recordEvery: 10 }));
+  it('prints the log at a shorter interval when asked (every={50} on a run recorded every 10)', async () => {
+    const short = await buildTimeRun(decl('short', { iterations: 300, recordEvery: 10 }));
     const v = figureView('training-log', [short], data, { every: 50 });
     expect(v.table.rows.map((r) => r[0])).toEqual([0, 50, 100, 150, 200, 250]);
     expect(figureView('training-log', [short], data).table.rows.map((r) => r[0])).toEqual([0]);
@@ -53,8 +53,8 @@ describe('figure views', () => {
     expect(figureView('summary-figure', [zeros, lecun], data).caption).toContain('3 panels');
   });
 
-  it('keeps what a diverged run computed and says where it diverged', () => {
-    const run = buildTimeRun(decl('wild', { init: 'normal', scale: 3, hidden: 'relu', learningRate: 1000, iterations: 500, recordEvery: 10 }));
+  it('keeps what a diverged run computed and says where it diverged', async () => {
+    const run = await buildTimeRun(decl('wild', { init: 'normal', scale: 3, hidden: 'relu', learningRate: 1000, iterations: 500, recordEvery: 10 }));
     expect(run.status.state).toBe('diverged');
     for (const kind of ['cost-curve', 'training-log', 'parameters', 'scatter', 'metrics', 'summary-table'] as FigureKind[]) {
       const v = figureView(kind, [run], data, { every: 10 });
@@ -66,8 +66,8 @@ describe('figure views', () => {
     expect(statusText([run], true)).toContain('diverged at iteration');
   });
 
-  it('escapes labels', () => {
-    const evil = buildTimeRun({ ...decl('x'), label: '<img src=x onerror=alert(1)>' });
+  it('escapes labels', async () => {
+    const evil = await buildTimeRun({ ...decl('x'), label: '<img src=x onerror=alert(1)>' });
     const v = figureView('summary-table', [evil], data);
     expect(v.html).not.toContain('<img');
     expect(v.html).toContain('&lt;img');

@@ -39,7 +39,7 @@ describe('init comparison parts', () => {
     const { svg } = svgOf(renderSvg(mapPlot(early, data, spec)));
     // Points are drawn as one path per class (a sub-path per point).
     const dots = svg.querySelectorAll('[aria-label="dot"] path:last-child');
-    expect([...dots].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)).toBe(1000);
+    expect([...dots].reduce((n, p) => n + (p.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0), 0)).toBe(1000);
     const { svg: layers } = svgOf(renderSvg(mapPlot(run, data, spec, { points: false })));
     expect(layers.querySelectorAll('[aria-label="dot"]')).toHaveLength(0);
     const href = layers.querySelector('[aria-label="raster"] image')!.getAttribute('href');

@@ -1,13 +1,15 @@
 /**
  * Helpers for build tests: copy the project to a temp dir and run `astro build` there.
  * Copies get their own node_modules *directory* of per-package symlinks, so Astro's caches
- * (node_modules/.astro, .vite) are private to the copy and never touch the real project.
+ * (node_modules/.astro, .vite) are private to the copy and never touch the real project; only the
+ * build-time run cache (node_modules/.cache/vg-runs) is shared, so copies do not train again.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RUN_CACHE_PATH } from '../../../src/prerender/run-cache.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -36,6 +38,11 @@ export function copyProject(prefix = 'vg-build-'): string {
   for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
     if (!NOT_SHARED.has(name)) symlinkSync(join(projectRoot, 'node_modules', name), join(modules, name));
   }
+  // The build-time run cache is shared: entries are keyed by their sources, so a copy reads only what it would train.
+  const runs = join(projectRoot, RUN_CACHE_PATH);
+  mkdirSync(runs, { recursive: true });
+  mkdirSync(dirname(join(dir, RUN_CACHE_PATH)), { recursive: true });
+  symlinkSync(runs, join(dir, RUN_CACHE_PATH));
   return dir;
 }
 

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`'s site section: cold and warm `astro build` times, the HTML size of each built
+ * page, what a reader waits for in Chromium (see bench-browser.ts), and the dev server's first
+ * lesson request with a warm run cache. Builds go to a temporary directory (dist/ is left alone).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RUN_CACHE_PATH } from '../prerender/run-cache.ts';
+import { launchBrowser, lessonTiming, type LessonTiming } from './bench-browser.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'node_modules', '.bin');
+/** The build-time run cache; removed for a cold build. */
+const RUN_CACHE_DIR = join(root, RUN_CACHE_PATH);
+const PORT = 4311;
+
+const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+const ms = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x)} ms`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...extra };
+  delete e.BASE_PATH;
+  return e;
+}
+
+/** Runs `astro build` into `outDir`; resolves with the wall-clock ms. @throws if the build fails. */
+function timedBuild(outDir: string): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(bin, 'astro'), ['build'], { cwd: root, env: env({ OUT_DIR: outDir }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`astro build failed:\n${output.slice(-2000)}`))));
+  });
+}
+
+/** Starts `astro <command>` on PORT and waits until it answers. */
+async function startServer(command: 'preview' | 'dev', outDir?: string): Promise<ChildProcess> {
+  const child = spawn(join(bin, 'astro'), [command, '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: root, env: env(outDir ? { OUT_DIR: outDir } : {}), stdio: 'ignore', detached: true,
+  });
+  // A public file: answering it touches no page, so the first page request below is still the first.
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/favicon.svg`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stopServer(child);
+  throw new Error(`astro ${command} did not answer on port ${PORT}`);
+}
+
+function stopServer(child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+/** Every built page: its URL path and its HTML size in bytes. */
+function pages(outDir: string): { path: string; bytes: number }[] {
+  const found: { path: string; bytes: number }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith('.html')) found.push({ path: `/${relative(outDir, file).replace(/index\.html$/, '')}`, bytes: statSync(file).size });
+    }
+  };
+  walk(outDir);
+  return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function printLesson(t: LessonTiming): void {
+  console.log(`  ${t.path}`);
+  console.log(`    DOMContentLoaded: ${t.domContentLoaded.map(ms).join(', ')}`);
+  const f = t.firstFigure;
+  console.log(f ? `    first figure (${f.kind}): first live frame ${ms(f.firstFrame)}, done ${ms(f.done)} after it scrolls into view` : '    first figure: none');
+  console.log(`    reading (scroll through, every live figure done at ${ms(t.readingAllDone)}): longest task ${ms(t.readingLongestTask)}, ${t.readingTasksOver50} task(s) over 50 ms`);
+  for (const e of t.explorers) {
+    console.log(`    explorer #${e.id}: longest task when it starts ${ms(e.longestTask)}`);
+    for (const c of e.controls) console.log(`      control → paint ${ms(c.ms).padStart(7)}  ${c.label}`);
+  }
+}
+
+export interface SiteBenchOptions {
+  /** Measure dist/ as built, without the build and dev timings. */
+  readonly noBuild: boolean;
+}
+
+/** Runs and prints the site section. */
+export async function benchSite(options: SiteBenchOptions): Promise<void> {
+  console.log(`\nSite (${load()} at start)`);
+  let outDir = join(root, 'dist');
+  let tmp: string | undefined;
+  if (!options.noBuild) {
+    tmp = mkdtempSync(join(tmpdir(), 'vg-bench-'));
+    outDir = tmp;
+    rmSync(RUN_CACHE_DIR, { recursive: true, force: true });
+    const cold = await timedBuild(outDir);
+    console.log(`  cold build (no run cache): ${(cold / 1000).toFixed(1)} s  (${load()})`);
+    const warm = await timedBuild(outDir);
+    console.log(`  warm build (second build): ${(warm / 1000).toFixed(1)} s  (${load()})`);
+  }
+  const built = pages(outDir);
+  console.log('  HTML size of each page (raw):');
+  for (const p of built) console.log(`    ${kb(p.bytes).padStart(8)}  ${p.path}`);
+
+  const server = await startServer('preview', outDir);
+  const browser = await launchBrowser();
+  try {
+    console.log(`  In Chromium (1280×800), served by astro preview (${load()}):`);
+    for (const p of built.filter((x) => x.path.startsWith('/lessons/'))) printLesson(await lessonTiming(browser, `http://127.0.0.1:${PORT}${p.path}`, p.path));
+  } finally {
+    await browser.close();
+    stopServer(server);
+  }
+
+  if (!options.noBuild) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const dev = await startServer('dev');
+    try {
+      const lesson = built.filter((p) => p.path.startsWith('/lessons/')).sort((a, b) => b.bytes - a.bytes)[0]?.path ?? '/';
+      const t0 = performance.now();
+      const res = await fetch(`http://127.0.0.1:${PORT}${lesson}`);
+      await res.text();
+      console.log(`  warm dev server, first request of ${lesson}: ${ms(performance.now() - t0)} (HTTP ${res.status}; ${load()})`);
+    } finally {
+      stopServer(dev);
+    }
+  }
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}

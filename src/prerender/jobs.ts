@@ -1,0 +1,59 @@
+/**
+ * The build-time computations the run cache stores, by kind: each takes JSON settings and returns
+ * what the figure components prerender from. They run in a worker thread (train-worker.mjs) or,
+ * where workers are unavailable, in the build's own thread; both give the same numbers.
+ */
+import { planar, train, type Dataset, type TrainConfig } from '../engine/index.ts';
+import { buildTimeComparison, comparisonGrid, type ComparisonSettings, type SchemeRun } from '../figures/init-comparison.ts';
+import { buildFlowSnapshot, type FlowSettings, type FlowSnapshot } from '../figures/gradient-flow.ts';
+import type { RunSnapshot } from '../figures/snapshot.ts';
+import { parametersData, type HistoryDelta, type ParametersData } from '../islands/protocol.ts';
+
+/** A training run to the end, as an <Experiment> prerenders it (id and labels are added by the caller). */
+export type TrainedRun = Pick<RunSnapshot, 'status' | 'iteration' | 'history' | 'result'>;
+
+/** The symmetry meter's run: its records and final parameters. */
+export interface SymmetryRun {
+  readonly iteration: number;
+  readonly history: HistoryDelta;
+  readonly params: ParametersData;
+}
+
+let data: Dataset | undefined;
+/** The planar dataset with default parameters, generated once per thread. */
+const planarData = (): Dataset => (data ??= planar.generate());
+
+/** Every kind of cached computation, its settings and its result. */
+export const jobs = {
+  run: (config: TrainConfig): TrainedRun => {
+    const t = train(planarData(), config);
+    return {
+      status: t.status, iteration: t.iteration, history: t.history,
+      result: { finalCost: t.finalCost, predictions: t.predictions, report: t.report, initial: parametersData(t.initial), final: parametersData(t.params) },
+    };
+  },
+  comparison: (s: ComparisonSettings): SchemeRun[] => buildTimeComparison(s, planarData(), comparisonGrid(planarData())),
+  'gradient-flow': (s: FlowSettings): FlowSnapshot => buildFlowSnapshot(s, planarData()),
+  symmetry: (config: TrainConfig): SymmetryRun => {
+    const t = train(planarData(), config);
+    return { iteration: t.iteration, history: t.history, params: parametersData(t.params) };
+  },
+};
+
+export type JobKind = keyof typeof jobs;
+export type JobSettings<K extends JobKind> = Parameters<(typeof jobs)[K]>[0];
+export type JobResult<K extends JobKind> = ReturnType<(typeof jobs)[K]>;
+
+/**
+ * The source files (relative to the project root; a folder means every file under it) whose code
+ * decides each kind's numbers: a change to any of them retrains that kind.
+ */
+export const jobSources: Record<JobKind, readonly string[]> = {
+  run: ['src/engine', 'src/prerender/jobs.ts', 'src/islands/protocol.ts'],
+  comparison: ['src/engine', 'src/prerender/jobs.ts', 'src/figures/init-comparison.ts', 'src/figures/choices.ts'],
+  'gradient-flow': ['src/engine', 'src/prerender/jobs.ts', 'src/figures/gradient-flow.ts', 'src/figures/choices.ts'],
+  symmetry: ['src/engine', 'src/prerender/jobs.ts', 'src/islands/protocol.ts'],
+};
+
+/** The dataset every kind trains on (part of the cache key). */
+export const JOB_DATASET = 'planar (default parameters)';
