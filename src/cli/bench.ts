@@ -6,7 +6,8 @@
  *   --runs <n>       engine repetitions per experiment (default 3; the median is compared)
  *   --numpy <path>   reference script (default ../shared/reference/numpy_reference.py)
  *   --skip-tf        leave TensorFlow.js out
- *   --only <part>    engine or site (default both; the site section is in bench-site.ts)
+ *   --only <part>    engine, site or memory (default all; site: bench-site.ts; memory: bench-memory.ts,
+ *                    page heap and DOM nodes over 100 re-runs of two explorers in Chromium)
  *   --no-build       site section on dist/ as built, without the build and dev-server timings
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
+import { memoryBench } from './bench-memory.ts';
 import { benchSite } from './bench-site.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
@@ -43,8 +45,9 @@ async function main(): Promise<void> {
       only: { type: 'string' }, 'no-build': { type: 'boolean' },
     },
   });
-  if (values.only !== 'site') await benchEngine(values);
-  if (values.only !== 'engine') await benchSite({ noBuild: values['no-build'] ?? false });
+  if (values.only === undefined || values.only === 'engine') await benchEngine(values);
+  if (values.only === undefined || values.only === 'site') await benchSite({ noBuild: values['no-build'] ?? false });
+  if (values.only === undefined || values.only === 'memory') await memoryBench();
 }
 
 async function benchEngine(values: { runs?: string; numpy?: string; 'skip-tf'?: boolean }): Promise<void> {

@@ -1,78 +1,80 @@
 /**
- * The page's side of the worker protocol: one worker per page, one store per run.
+ * The page's side of the worker protocol: a supervised pool of workers (pool.ts), one store per run.
  * A run requested by several figures is trained once (keyed by run id); figures subscribe to it.
- * Runs pause while the page is hidden and the worker stops when the reader leaves the page.
+ * A run whose worker dies, or which gets a garbled message, is re-queued on a fresh worker (and
+ * replayed to where the page was) up to `retries` times, then reported failed with the reason.
+ * Runs pause while the page is hidden and the workers stop when the reader leaves the page.
  */
-import type { TrainConfig, TrainStatus } from '../engine/index.ts';
+import type { TrainConfig } from '../engine/index.ts';
+import { poolSize, WorkerPool } from './pool.ts';
+import type { Malformed } from './protocol-check.ts';
+import type { ComputeTask, FromWorker, Pace, ToWorker } from './protocol.ts';
+import { append, initialState, type RunRequest, type RunState } from './run-state.ts';
 import { createStore, type Store } from './store.ts';
-import type {
-  ComputeTask, DatasetRequest, FromWorker, HistoryDelta, LiveExtras, Pace, RunResult, ToWorker, TrainExtras,
-} from './protocol.ts';
 
-/** What a figure needs to draw a run at any moment. */
-export interface RunState {
-  readonly runId: string;
-  readonly config: TrainConfig;
-  /** 'idle' until the run is started; then the engine's status. */
-  readonly status: TrainStatus | { readonly state: 'idle'; readonly message: string };
-  readonly iteration: number;
-  readonly history: HistoryDelta;
-  readonly live: LiveExtras;
-  readonly result?: RunResult;
-  readonly error?: string;
-  /** Paused by the reader (or by the page being hidden). */
-  readonly paused: boolean;
+export { hasFailed, isPlaying, type RunRequest, type RunState } from './run-state.ts';
+
+export interface ClientOptions {
+  /** Workers in the pool (default: the reader's cores, at least 2). */
+  readonly size?: number;
+  /** Re-queues of a run (or computation) after its worker failed, before it is reported failed. */
+  readonly retries?: number;
+  /** Silence after which a worker that owes an answer is taken for dead, ms. */
+  readonly stallMs?: number;
 }
 
-/** True while run `s` advances: started, not finished, not paused. */
-export const isPlaying = (s: RunState): boolean => s.status.state === 'running' && !s.paused;
-
-/** How to train a run. */
-export interface RunRequest {
-  readonly config: TrainConfig;
-  readonly dataset?: DatasetRequest;
-  readonly extras?: TrainExtras;
-  readonly pace?: Pace;
+interface Run {
+  readonly store: Store<RunState>;
+  request: RunRequest;
+  /** The pool slot training it, or null when none does. */
+  slot: number | null;
+  /** Number of the current job (the worker tags its messages with it). */
+  job: number;
+  /** The current job has answered at least once (its first report replaces the history). */
+  heard: boolean;
+  /** Re-queues since the page last started it. */
+  attempts: number;
+  /** Iteration a step asked for and not yet reached (null when not stepping). */
+  target: number | null;
+  /** Figures in view showing it. */
+  viewers: number;
 }
 
-const emptyHistory = (): HistoryDelta => ({ iterations: [], costs: [], gradientNorms: [], activationStats: [], symmetry: [] });
-
-function initialState(runId: string, config: TrainConfig): RunState {
-  return { runId, config, status: { state: 'idle', message: 'not started' }, iteration: 0, history: emptyHistory(), live: {}, paused: false };
+interface Computation {
+  readonly task: ComputeTask;
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: Error) => void;
+  slot: number;
+  attempts: number;
 }
 
-function append(h: HistoryDelta, d: HistoryDelta): HistoryDelta {
-  if (d.iterations.length === 0) return h;
-  return {
-    iterations: [...h.iterations, ...d.iterations], costs: [...h.costs, ...d.costs],
-    gradientNorms: [...h.gradientNorms, ...d.gradientNorms], activationStats: [...h.activationStats, ...d.activationStats],
-    symmetry: [...h.symmetry, ...d.symmetry],
-  };
-}
+const running = (run: Run) => run.store.get().status.state === 'running';
 
-/** Marks a run as stopped by `reason` (a worker error), keeping what it recorded. */
-function stopWithError(store: Store<RunState>, reason: string): void {
-  store.set({ error: reason, status: { state: 'cancelled', iteration: store.get().iteration, message: `stopped: ${reason}` } });
-}
-
-/** Talks to one training worker; see `trainingClient()` for the page's instance. */
+/** Talks to the page's worker pool; see `trainingClient()` for the page's instance. */
 export class TrainingClient {
-  private readonly runs = new Map<string, { store: Store<RunState>; request: RunRequest }>();
-  private readonly computations = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly runs = new Map<string, Run>();
+  private readonly computations = new Map<string, Computation>();
   private readonly hiddenPaused = new Set<string>();
-  // Per run: `train` messages whose initial report has not arrived; until then messages are from a replaced job.
-  private readonly starting = new Map<string, number>();
-  private worker: Worker | null = null;
-  private nextRequest = 0;
+  private readonly pool: WorkerPool;
+  private readonly retries: number;
+  private readonly counter = { job: 0, request: 0 };
 
-  constructor(private readonly makeWorker: () => Worker) {}
+  constructor(makeWorker: () => Worker, options: ClientOptions = {}) {
+    this.retries = options.retries ?? 2;
+    this.pool = new WorkerPool({ size: options.size ?? poolSize(), makeWorker, stallMs: options.stallMs }, {
+      message: (slot, m) => this.receive(slot, m),
+      malformed: (slot, problem) => this.malformed(slot, problem),
+      died: (slot, reason) => this.died(slot, reason),
+      owes: (slot) => this.owes(slot),
+    });
+  }
 
   /** The store of run `runId`, created (not started) on first call. Later calls return the same store. */
   run(runId: string, request: RunRequest): Store<RunState> {
     const existing = this.runs.get(runId);
     if (existing) return existing.store;
     const store = createStore(initialState(runId, request.config));
-    this.runs.set(runId, { store, request });
+    this.runs.set(runId, { store, request, slot: null, job: -1, heard: false, attempts: 0, target: null, viewers: 0 });
     return store;
   }
 
@@ -80,17 +82,17 @@ export class TrainingClient {
   start(runId: string, options: { paused?: boolean } = {}): void {
     const run = this.runs.get(runId);
     if (!run || run.store.get().status.state !== 'idle') return;
-    const { config, dataset = { name: 'planar' }, extras, pace } = run.request;
     run.store.set({ status: { state: 'running', message: 'running' }, paused: options.paused ?? false });
-    this.starting.set(runId, (this.starting.get(runId) ?? 0) + 1);
-    this.send({ type: 'train', runId, config, dataset, extras, pace, paused: options.paused });
+    run.attempts = 0;
+    run.target = null;
+    this.dispatch(run, 0);
   }
 
-  /** Throws the run away and trains it again from its initial weights (optionally with a new config). */
+  /** Throws the run away and trains it again from its initial weights (optionally with a new config). Also the Retry of a failed run. */
   restart(runId: string, config?: TrainConfig, options: { paused?: boolean } = {}): void {
     const run = this.runs.get(runId);
     if (!run) return;
-    this.send({ type: 'cancel', runId });
+    this.cancel(run);
     if (config) run.request = { ...run.request, config };
     run.store.set(() => initialState(runId, run.request.config));
     this.start(runId, options);
@@ -109,111 +111,187 @@ export class TrainingClient {
     const run = this.runs.get(runId);
     if (!run) return;
     if (run.store.get().status.state === 'idle') this.start(runId, { paused: true });
+    if (!running(run)) return;
     run.store.set({ paused: true });
-    this.send({ type: 'step', runId, iterations });
+    run.target = Math.min(run.request.config.iterations, run.store.get().iteration + Math.max(1, Math.floor(iterations)));
+    this.post(run, { type: 'step', runId, iterations }, true);
   }
 
   pace(runId: string, pace: Pace): void {
     const run = this.runs.get(runId);
     if (!run) return;
     run.request = { ...run.request, pace };
-    this.send({ type: 'pace', runId, pace });
+    if (run.slot !== null) this.post(run, { type: 'pace', runId, pace }, false);
   }
 
-  /** A deterministic computation in the worker (deep linear gradients, variance profiles). */
+  /** Counts a figure showing run `runId` coming into view (+1) or leaving it (−1); runs in view train first. */
+  view(runId: string, change: 1 | -1): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    const before = run.viewers > 0;
+    run.viewers = Math.max(0, run.viewers + change);
+    if (before !== run.viewers > 0 && run.slot !== null) this.post(run, { type: 'priority', runId, high: run.viewers > 0 }, false);
+  }
+
+  /** A deterministic computation in a worker (deep linear gradients, variance profiles). */
   compute<T>(task: ComputeTask): Promise<T> {
-    const requestId = `c${this.nextRequest++}`;
+    const requestId = `c${this.counter.request++}`;
     return new Promise<T>((resolve, reject) => {
-      this.computations.set(requestId, { resolve: resolve as (v: unknown) => void, reject });
-      this.send({ type: 'compute', requestId, task });
+      const slot = this.pool.pick((s) => this.load(s));
+      this.computations.set(requestId, { task, resolve: resolve as (v: unknown) => void, reject, slot, attempts: 0 });
+      this.pool.send(slot, { type: 'compute', requestId, task }, true);
     });
   }
 
   /** Pauses every running run while the page is hidden, and resumes them when it shows again. */
   setHidden(hidden: boolean): void {
     for (const [runId, run] of this.runs) {
-      const s = run.store.get();
-      if (hidden && isPlaying(s)) {
+      if (hidden && running(run) && !run.store.get().paused) {
         this.hiddenPaused.add(runId);
         this.pause(runId);
       } else if (!hidden && this.hiddenPaused.delete(runId)) this.resume(runId);
     }
   }
 
-  /** Stops the worker; unfinished runs go back to idle so they can start again. */
+  /** Stops the workers; unfinished runs go back to idle so they can start again. */
   stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.starting.clear();
+    this.pool.stop();
     for (const [runId, run] of this.runs) {
-      if (run.store.get().status.state === 'running') run.store.set(() => initialState(runId, run.request.config));
+      run.slot = null;
+      if (running(run)) run.store.set(() => initialState(runId, run.request.config));
     }
   }
 
   private control(runId: string, type: 'pause' | 'resume', paused: boolean): void {
     const run = this.runs.get(runId);
-    if (!run || run.store.get().status.state !== 'running') return;
+    if (!run || !running(run)) return;
     run.store.set({ paused });
-    this.send({ type, runId });
+    this.post(run, { type, runId }, !paused);
   }
 
-  private send(message: ToWorker): void {
-    if (!this.worker) {
-      this.worker = this.makeWorker();
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-      this.worker.onerror = (e) => this.failAll(e.message || 'the training worker failed to load');
+  /** Sends the run's `train` message as a new job (on its worker, or the least loaded), replaying to `replayTo`. */
+  private dispatch(run: Run, replayTo: number): void {
+    const { config, dataset = { name: 'planar' }, extras, pace } = run.request;
+    const s = run.store.get();
+    run.slot ??= this.pool.pick((slot) => this.load(slot));
+    run.job = this.counter.job++;
+    run.heard = false;
+    this.post(run, { type: 'train', runId: s.runId, job: run.job, config, dataset, extras, pace, paused: s.paused, replayTo }, true);
+    if (run.viewers > 0) this.post(run, { type: 'priority', runId: s.runId, high: true }, false);
+  }
+
+  private post(run: Run, message: ToWorker, owed: boolean): void {
+    if (run.slot !== null) this.pool.send(run.slot, message, owed);
+  }
+
+  private cancel(run: Run): void {
+    if (run.slot !== null && running(run)) this.post(run, { type: 'cancel', runId: run.store.get().runId }, false);
+    run.job = -1;
+  }
+
+  /** Runs and computations a slot holds (unfinished runs count; the slot keeps its finished ones' nothing). */
+  private load(slot: number): number {
+    let n = 0;
+    for (const run of this.runs.values()) if (run.slot === slot && running(run)) n++;
+    for (const c of this.computations.values()) if (c.slot === slot) n++;
+    return n;
+  }
+
+  private owes(slot: number): boolean {
+    for (const c of this.computations.values()) if (c.slot === slot) return true;
+    for (const run of this.runs.values()) {
+      if (run.slot !== slot || !running(run)) continue;
+      if (!run.heard || !run.store.get().paused || run.target !== null) return true;
     }
-    this.worker.postMessage(message);
+    return false;
   }
 
-  private receive(message: FromWorker): void {
-    if (message.type === 'computed' || (message.type === 'error' && message.requestId)) {
+  private receive(slot: number, message: FromWorker): void {
+    if (message.type === 'computed' || (message.type === 'error' && message.requestId !== undefined)) {
       const pending = this.computations.get(message.requestId!);
+      if (!pending || pending.slot !== slot) return;
       this.computations.delete(message.requestId!);
-      if (message.type === 'computed') pending?.resolve(message.result);
-      else pending?.reject(new Error(message.message));
+      if (message.type === 'computed') pending.resolve(message.result);
+      else pending.reject(new Error(message.message));
       return;
     }
-    const run = message.runId ? this.runs.get(message.runId) : undefined;
-    if (!run || this.replaced(message)) return;
+    if (message.type !== 'progress' && message.type !== 'done' && message.type !== 'error') return;
+    const run = message.runId === undefined ? undefined : this.runs.get(message.runId);
+    if (!run) {
+      if (message.type === 'error') console.warn(`Training worker: ${message.message}`);
+      return;
+    }
+    if (run.slot !== slot || message.job !== run.job) return; // from a job that was replaced
     if (message.type === 'error') {
-      stopWithError(run.store, message.message);
+      this.fail(run, message.message); // the engine refused the run: training it again would fail the same way
       return;
     }
+    const first = !run.heard;
+    run.heard = true;
+    if (run.target !== null && message.iteration >= run.target) run.target = null;
     run.store.set((s) => ({
       ...s,
       iteration: message.iteration,
       status: message.status,
-      history: append(s.history, message.history),
+      history: first ? message.history : append(s.history, message.history),
       live: message.live,
       ...(message.type === 'done' ? { result: message.result, paused: false } : {}),
     }));
   }
 
-  /**
-   * True for a message from a job that `restart` replaced (still in flight when it was cancelled).
-   * A job's first message is the only 'progress' at iteration 0 (or an 'error' if it failed to start).
-   */
-  private replaced(message: Exclude<FromWorker, { type: 'computed' }>): boolean {
-    const runId = message.runId ?? '';
-    const pending = this.starting.get(runId) ?? 0;
-    if (pending === 0) return false;
-    if (!((message.type === 'progress' && message.iteration === 0) || message.type === 'error')) return true;
-    if (pending > 1) this.starting.set(runId, pending - 1);
-    else this.starting.delete(runId);
-    return pending > 1;
+  private malformed(slot: number, problem: Malformed): void {
+    const reason = `the training worker sent a ${problem.error}`;
+    if (problem.requestId !== undefined) {
+      const c = this.computations.get(problem.requestId);
+      if (c && c.slot === slot) this.requeueComputation(problem.requestId, c, reason);
+      return;
+    }
+    const run = problem.runId === undefined ? undefined : this.runs.get(problem.runId);
+    if (run && run.slot === slot && running(run) && (problem.job === undefined || problem.job === run.job)) this.requeue(run, reason);
+    else console.warn(`Training worker: ${reason}`);
   }
 
-  private failAll(reason: string): void {
+  private died(slot: number, reason: string): void {
     for (const run of this.runs.values()) {
-      if (run.store.get().status.state === 'running') stopWithError(run.store, reason);
+      if (run.slot !== slot) continue;
+      run.slot = null;
+      if (running(run)) this.requeue(run, reason);
     }
-    for (const pending of this.computations.values()) pending.reject(new Error(reason));
-    this.computations.clear();
+    for (const [id, c] of this.computations) if (c.slot === slot) this.requeueComputation(id, c, reason);
+  }
+
+  /** Trains the run again as a new job (replayed to where the page was), or fails it once out of retries. */
+  private requeue(run: Run, reason: string): void {
+    if (run.attempts >= this.retries) {
+      this.fail(run, reason);
+      return;
+    }
+    run.attempts++;
+    this.cancel(run);
+    const s = run.store.get();
+    this.dispatch(run, Math.min(run.request.config.iterations, Math.max(run.target ?? 0, s.iteration)));
+  }
+
+  private requeueComputation(id: string, c: Computation, reason: string): void {
+    if (c.attempts >= this.retries) {
+      this.computations.delete(id);
+      c.reject(new Error(reason));
+      return;
+    }
+    c.attempts++;
+    c.slot = this.pool.pick((s) => this.load(s));
+    this.pool.send(c.slot, { type: 'compute', requestId: id, task: c.task }, true);
+  }
+
+  /** Marks a run failed by `reason`, keeping what it recorded. */
+  private fail(run: Run, reason: string): void {
+    this.cancel(run);
+    run.target = null;
+    run.store.set((s) => ({ ...s, error: reason, paused: false, status: { state: 'cancelled', iteration: s.iteration, message: `failed: ${reason}` } }));
   }
 }
 
-// One client per document, so every island on the page shares one worker.
+// One client per document, so every island on the page shares one pool.
 const clients = new WeakMap<Document, TrainingClient>();
 
 /** The page's training client (created on first use, with lifecycle hooks on the document). */

@@ -81,6 +81,8 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     } else if (name === 'reset') {
       this.stop();
       this.setValues({ a: this.defaults.a, depth: this.defaults.depth });
+    } else if (name === 'retry') {
+      this.measure(this.store.get().values);
     }
   }
 
@@ -116,9 +118,15 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     this.live.set({ request });
     trainingClient().compute<DeepLinearGradients>({ kind: 'deep-linear', a, L: depth }).then(
       (result) => {
-        if (this.live.get().request === request) this.live.set({ shown: { a, depth, result } });
+        if (this.live.get().request !== request) return;
+        this.failure('');
+        this.live.set({ shown: { a, depth, result } });
       },
-      (e: Error) => this.notice(`The network could not be computed: ${e.message}`),
+      (e: Error) => {
+        if (this.live.get().request !== request) return;
+        this.stop();
+        this.failure(`The network could not be computed: ${e.message}.`);
+      },
     );
   }
 

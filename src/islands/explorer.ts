@@ -196,6 +196,20 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     el.hidden = text === '';
   }
 
+  /**
+   * Shows the island's one-line failure message (`text`, e.g. "Training failed: …") with its Retry
+   * button (data-action "retry", handled by `action`), or clears it with ''. Text only, never HTML.
+   */
+  protected failure(text: string): void {
+    const el = this.querySelector<HTMLElement>('.explorer-failure');
+    if (!el || (el.hidden && text === '')) return;
+    this.setText('.explorer-failure-text', text);
+    el.hidden = text === '';
+    // Out of the tab order (and of "the control before this one") while there is nothing to retry.
+    const retry = el.querySelector<HTMLButtonElement>('.explorer-retry');
+    if (retry) retry.disabled = text === '';
+  }
+
   /** Replaces some settings: URL, controls and the subclass are updated. */
   protected setValues(partial: Partial<T>): void {
     const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !Object.is(partial[k], this.store.get().values[k]));
@@ -236,7 +250,7 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     this.listen(this, 'input', onInput);
     this.listen(this, 'change', onInput);
     this.listen(this, 'click', onClick);
-    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action], button[data-export]')) c.disabled = false;
+    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action]:not(.explorer-retry), button[data-export]')) c.disabled = false;
   }
 
   /** Puts `values` into the controls and their <output> elements. */

@@ -10,7 +10,7 @@ import {
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
 import { gradientFlowScript } from '../python/figures.ts';
 import type { PythonFigure } from '../python/script.ts';
-import { isPlaying, trainingClient, type RunState } from './client.ts';
+import { hasFailed, isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { FlowFigures } from './gradient-flow-charts.ts';
 import type { Pace } from './protocol.ts';
@@ -45,6 +45,8 @@ interface FlowState {
   readonly average?: VarianceProfile;
   /** False while the figures still show the build's prerender. */
   readonly live: boolean;
+  /** Why the variance profiles could not be computed, if they could not. */
+  readonly varianceError?: string;
 }
 
 /** Pace for a speed 1–5: one record per chunk with pauses at the slow end, several records per chunk at the fast end. */
@@ -69,17 +71,22 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   private current!: Store<RunState>;
   private inputMoment = 0;
   private unsubscribeRun: () => void = () => {};
-  /** Coalesces changes into one render task: at once, or while a run plays MIN_GAP after the last one. */
+  /**
+   * Coalesces changes into one render task (at once, or while a run plays MIN_GAP after the last
+   * one) whose drawing lands in the next animation frame; changes meanwhile wait for that frame,
+   * so no chart is drawn more often than the screen refreshes.
+   */
   private readonly renderSoon = (): void => {
-    if (this.queued) return;
-    this.queued = true;
+    if (this.paint.queued) {
+      this.paint.again = true;
+      return;
+    }
+    this.paint.queued = true;
     const wait = this.playing() ? Math.max(0, this.lastDraw + MIN_GAP - performance.now()) : 0;
-    setTimeout(() => {
-      this.queued = false;
-      this.render();
-    }, wait);
+    setTimeout(() => this.render(), wait);
   };
-  private queued = false;
+  /** A render is queued or its frame pending; `again`: something changed since it started. */
+  private readonly paint = { queued: false, again: false };
   private readonly figures = new FlowFigures(this);
   private lastDraw = 0;
   private varianceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,7 +98,10 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', this.renderSoon);
     this.reflectLogSliders(values);
     this.useRun(values);
-    this.onDisconnect(this.flow.subscribe(this.renderSoon));
+    this.onDisconnect(this.flow.subscribe(() => {
+      this.showFailure();
+      this.renderSoon();
+    }));
     this.onDisconnect(() => this.unsubscribeRun());
     this.computeVariance(values);
     const isDefault = (Object.keys(specs) as (keyof FlowValues)[]).every((k) => k === 'speed' || values[k] === this.defaults[k]);
@@ -132,8 +142,9 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       this.store.set({ suspended: false });
       if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
-    } else if (name === 'reset') {
-      this.restart(values);
+    } else if (name === 'reset' || name === 'retry') {
+      if (name === 'retry' && this.flow.get().varianceError) this.computeVariance(values);
+      if (name === 'reset' || hasFailed(run)) this.restart(values);
     } else if (name === 'new-seed') {
       this.setValues({ seed: randomSeed() });
     }
@@ -177,8 +188,17 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       // Only on a change: every message would otherwise restyle the button.
       if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
       this.dataset.playing = String(playing);
+      this.showFailure();
       this.renderSoon();
     });
+  }
+
+  /** The one-line failure message: the run's, else the variance computation's (cleared when neither failed). */
+  private showFailure(): void {
+    const run = this.current?.get();
+    const { varianceError } = this.flow.get();
+    if (run && hasFailed(run)) this.failure(`Training failed: ${run.error}.`);
+    else this.failure(varianceError ? `The variance could not be computed: ${varianceError}.` : '');
   }
 
   /** Starts, resumes or replays the run. */
@@ -206,11 +226,11 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   /** Asks the worker for Var(z[l]) of this draw and the average of 16; stale answers are dropped. */
   private computeVariance(values: FlowValues): void {
     const { layers, hidden, init, scale, seed } = flowConfig(values);
-    this.flow.set({ single: undefined, average: undefined });
+    this.flow.set({ single: undefined, average: undefined, varianceError: undefined });
     const key = (v: FlowValues) => initKeys.map((k) => v[k]).join();
     const current = () => key(this.store.get().values) === key(values);
     const task = { kind: 'variance' as const, layers: [...layers], hidden, init, scale };
-    const failed = (e: unknown) => this.notice(`The variance could not be computed: ${(e as Error).message}`);
+    const failed = (e: unknown) => current() && this.flow.set({ varianceError: (e as Error).message });
     // Debounced: dragging a slider would otherwise queue one 16-draw computation per step in the worker.
     clearTimeout(this.varianceTimer);
     this.varianceTimer = setTimeout(() => {
@@ -226,12 +246,12 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
    */
   private render(): void {
     const flow = this.flow.get();
-    if (!flow.live) return;
     const run = this.run();
     const running = isPlaying(run);
     // Reduced motion: no intermediate frames while the run computes.
-    if (this.reducedMotion && running) {
-      this.setText('.flow-status', 'Computing…');
+    if (!flow.live || (this.reducedMotion && running)) {
+      if (flow.live) this.setText('.flow-status', 'Computing…');
+      this.paint.queued = this.paint.again = false;
       return;
     }
     const started = run.history.iterations.length > 0 || (run.status.state !== 'running' && run.status.state !== 'idle');
@@ -239,12 +259,15 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
     }, this.chartWidth('.flow-figure .figure-body', 640));
-    const job = this.figures.prepare(views, running);
+    // A failed run keeps the charts shown (the prerender, or its last frame) rather than placeholders.
+    const job = this.figures.prepare(views, running || hasFailed(run));
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.commit();
-      this.setText('.flow-status', run.error ? `Stopped: ${run.error}` : views.status);
-      if (job?.more) this.renderSoon();
+      this.setText('.flow-status', hasFailed(run) ? `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.` : views.status);
+      const again = this.paint.again || (job?.more ?? false);
+      this.paint.queued = this.paint.again = false;
+      if (again) this.renderSoon();
     });
   }
 

@@ -77,13 +77,14 @@ export class ComparisonDrawer {
    * Draws what changed. A batch takes one snapshot; while `computing`, at most one starts every
    * INTERVAL.batch ms. Each frame builds one chart of it off the page, so no frame holds more than
    * one chart's script; the frame after the last puts them all in the page at once. With `quiet`
-   * (reduced motion while computing) only the status line changes.
+   * (reduced motion while computing), or `hold` (nothing computed yet), only the status line changes.
    * @returns true when something is left for a later frame.
    */
-  draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean): boolean {
+  draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold = false): boolean {
+    const still = quiet || hold;
     const d = this.dirty;
     const now = performance.now();
-    if (quiet) {
+    if (still) {
       this.drawStatus(runs, values, computing, quiet);
       return false;
     }
@@ -184,7 +185,8 @@ export class ComparisonDrawer {
     if (progress) progress.value = at / values.iterations;
     const ended = runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
     const drawing = this.batch !== null || this.dirty.cost || this.dirty.maps.size > 0;
-    const state = ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
+    const stopped = runs.some((r) => r.status.state === 'cancelled');
+    const state = stopped ? 'Stopped' : ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';
     setText(this.root, '.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
   }
 

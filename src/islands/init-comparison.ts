@@ -13,7 +13,7 @@ import {
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
 import { comparisonScript } from '../python/figures.ts';
 import type { PythonFigure } from '../python/script.ts';
-import { trainingClient, type RunState } from './client.ts';
+import { hasFailed, trainingClient, type RunState } from './client.ts';
 import { ComparisonDrawer } from './init-comparison-draw.ts';
 import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, scaleFromSlider } from './init-comparison-parts.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
@@ -29,6 +29,8 @@ interface LiveState {
   readonly suspended: boolean;
   /** The worker's runs have replaced the prerender. */
   readonly started: boolean;
+  /** The first-time auto-play (on first coming on screen) happened, or the reader took over with Play, Step or Reset. */
+  readonly autoPlayed: boolean;
   /** The schemes last trained together (they are at the same iteration). */
   readonly trained: readonly Scheme[];
   /** The chunk in flight: the schemes it went to and the iteration they reach with it. */
@@ -45,7 +47,7 @@ const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !=
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected readonly urlPrefix = 'compare';
   private specsMemo?: Specs<ComparisonSettings>;
-  private readonly live = createStore<LiveState>({ playing: false, suspended: false, started: false, trained: [], chunk: null, settled: new Map(), grids: {} });
+  private readonly live = createStore<LiveState>({ playing: false, suspended: false, started: false, autoPlayed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
   private readonly runs = new Map<Scheme, Store<RunState>>();
   private readonly timer = { id: 0 };
   private readonly frame = perFrame<void>(() => this.draw());
@@ -104,7 +106,9 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const l = this.live.get();
     // Removing a scheme needs no training: the others go on, the removed run gets no more chunks.
     const removedOnly = training.length === 1 && training[0] === 'schemes' && l.started && values.schemes.every((s) => l.trained.includes(s));
+    const shown = this.store.get().visible && document.visibilityState !== 'hidden';
     if (removedOnly) this.live.set({ trained: values.schemes });
+    else if (training.length > 0 && !l.autoPlayed && shown) this.autoPlay(); // changed before the first auto-play: it plays these settings
     else if (training.length > 0) {
       this.live.set({ started: true });
       if (this.reducedMotion) this.setPlaying(false);
@@ -118,6 +122,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const l = this.live.get();
     const states = this.selected().map((s) => this.runs.get(s)!.get());
     const fresh = !l.started || states.every(ended) || states.some((s) => s.status.state === 'idle');
+    if (['play', 'step', 'reset', 'retry'].includes(name)) this.live.set({ autoPlayed: true });
     if (name === 'play' && l.playing) this.setPlaying(false);
     else if (name === 'play') {
       if (fresh) this.restartAll();
@@ -134,6 +139,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       if (this.reducedMotion) this.setPlaying(false);
       this.restartAll();
       this.advance();
+    } else if (name === 'retry') {
+      this.autoPlay();
     } else if (name === 'new-seed') {
       this.setValues({ seed: randomSeed() });
     }
@@ -143,13 +150,9 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected visibility(onScreen: boolean): void {
     const l = this.live.get();
     const shown = onScreen && document.visibilityState !== 'hidden';
-    if (shown && !l.started) {
-      // First time on screen: train from the start (reduced motion: compute the end once, which
-      // is what the prerender shows, so nothing moves).
-      this.live.set({ started: true });
-      this.restartAll();
-      this.setPlaying(true);
-      this.advance();
+    if (shown && !l.autoPlayed) {
+      // First time on screen: train from the start, with whatever settings the reader chose already.
+      this.autoPlay();
     } else if (!shown && l.playing && !l.suspended) {
       this.live.set({ suspended: true });
       clearTimeout(this.timer.id);
@@ -189,6 +192,14 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   protected exportPython(name: string, source: string): PythonFigure {
     return comparisonScript(name, this.store.get().values, source);
+  }
+
+  /** Trains the selected schemes from the start, playing (reduced motion: computes the end once, which is what the prerender shows, so nothing moves). */
+  private autoPlay(): void {
+    this.live.set({ started: true, autoPlayed: true });
+    this.restartAll();
+    this.setPlaying(true);
+    this.advance();
   }
 
   private runId(scheme: Scheme): string {
@@ -235,6 +246,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   }
 
   private onRun(scheme: Scheme, s: RunState): void {
+    const failed = this.selected().map((x) => this.runs.get(x)?.get()).find((r) => r && hasFailed(r));
+    this.failure(failed ? `Training failed: ${failed.error}.` : '');
     const grid = s.live.grid;
     const kept = this.live.get().grids[scheme];
     const fresh = !!grid && grid !== kept?.grid && grid.some(Number.isFinite);
@@ -273,8 +286,10 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
     if (!l.started || runs.every((r) => r.status.state === 'idle')) return;
     const computing = (l.playing && !l.suspended) || l.chunk !== null;
+    // Nothing computed yet (a worker that never answered): the figures keep what they show, only the status changes.
+    const nothing = runs.every((r) => r.iterations.length === 0 && !r.grid);
     const quiet = this.reducedMotion && l.chunk !== null && l.playing;
-    if (this.drawer.draw(runs, this.store.get().values, computing, quiet)) this.frame();
+    if (this.drawer.draw(runs, this.store.get().values, computing, quiet, nothing)) this.frame();
   }
 
   /** The log-scale slider and the map slots, which the base class does not manage. */

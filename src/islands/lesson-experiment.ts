@@ -1,10 +1,10 @@
 /**
  * <lesson-experiment>: the live side of an <Experiment> card: progress of its run in the worker,
  * its status (including "diverged at iteration k") and a "Train again" button that replays the
- * run from the same initial weights.
+ * run from the same initial weights (labelled "Retry" after the run failed).
  */
 import type { ExperimentDecl } from '../components/props.ts';
-import { trainingClient } from './client.ts';
+import { hasFailed, trainingClient } from './client.ts';
 import { perFrame } from './store.ts';
 import { runKey, runStores, startWhenNear } from './runs.ts';
 
@@ -18,6 +18,7 @@ class LessonExperiment extends HTMLElement {
     const progress = this.querySelector<HTMLProgressElement>('.experiment-progress');
     const status = this.querySelector('.status-text');
     const button = this.querySelector<HTMLButtonElement>('.experiment-rerun');
+    const built = status?.textContent ?? '';
     const render = perFrame(() => {
       const s = store.get();
       if (s.status.state === 'idle') return;
@@ -25,7 +26,10 @@ class LessonExperiment extends HTMLElement {
         progress.hidden = s.status.state !== 'running';
         progress.value = s.iteration;
       }
-      if (status) {
+      const label = hasFailed(s) ? 'Retry' : 'Train again';
+      if (button && button.textContent !== label) button.textContent = label;
+      if (status && hasFailed(s)) status.textContent = `Could not train in your browser (${s.error}). ${built}`;
+      else if (status) {
         const tail = s.result
           ? `; final cost ${Number.isFinite(s.result.finalCost) ? s.result.finalCost.toFixed(6) : 'not finite'}, accuracy ${s.result.report.accuracy}`
           : `, iteration ${s.iteration.toLocaleString('en-US')} of ${decl.config.iterations.toLocaleString('en-US')}`;

@@ -1,7 +1,8 @@
 /**
  * <lesson-figure>: the live side of an experiment figure. It subscribes to its experiments' runs
  * (trained in the worker), shows progress, grows the cost curve while training and swaps in the
- * live view when the runs end, then says whether the numbers match the build's prerender.
+ * live view when the runs end, then says whether the numbers match the build's prerender. If a run
+ * fails, the figure goes back to the build's prerender, says why in its status line and offers Retry.
  */
 import type { ExperimentDecl } from '../components/props.ts';
 import { drawnWidth, onWidthChange } from '../charts/fit.ts';
@@ -10,22 +11,33 @@ import { tableHtml } from '../figures/html.ts';
 import { figureView, statusText, type FigureKind, type FigureOptions } from '../figures/views.ts';
 import { lessonFigureScript } from '../python/figures.ts';
 import { bindExportButtons, figureSource } from './export.ts';
-import type { RunState } from './client.ts';
-import { perFrame } from './store.ts';
-import { lessonDataset, runStores, snapshot, startWhenNear } from './runs.ts';
+import { hasFailed, trainingClient, type RunState } from './client.ts';
+import { createStore, perFrame, type Store } from './store.ts';
+import { lessonDataset, runKey, runStores, snapshot, startWhenNear } from './runs.ts';
+
+/** The build's figure: put back when a finished run matches it, or when a run fails. */
+interface Prerender {
+  readonly body: readonly Node[];
+  readonly caption: string;
+  readonly table: string;
+}
+
+/** The prerender, and whether the live page has drawn over it. */
+interface FigureState {
+  readonly prerender: Prerender | null;
+  readonly drawn: boolean;
+}
 
 class LessonFigure extends HTMLElement {
   private cleanup: (() => void)[] = [];
-  /** The build's figure body, and whether the live page has drawn over it. */
-  private prerendered: Node[] = [];
-  private drawn = false;
+  private readonly state: Store<FigureState> = createStore<FigureState>({ prerender: null, drawn: false });
 
   connectedCallback(): void {
     const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
     const options = JSON.parse(this.dataset.options ?? '{}') as FigureOptions;
     const kind = this.dataset.kind as FigureKind;
     if (decls.length === 0) return;
-    this.prerendered = [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true));
+    this.state.set({ prerender: this.capture() });
     const stores = runStores(decls);
     const body = this.querySelector('.figure-body');
     // Charts are drawn at the width they are shown (the prerender's is a default).
@@ -34,6 +46,14 @@ class LessonFigure extends HTMLElement {
     this.cleanup.push(...stores.map((s) => s.subscribe(render)));
     if (body) this.cleanup.push(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
     this.cleanup.push(startWhenNear(this, decls));
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry) {
+      const again = () => {
+        for (const [i, d] of decls.entries()) if (hasFailed(stores[i].get())) trainingClient().restart(runKey(d));
+      };
+      retry.addEventListener('click', again);
+      this.cleanup.push(() => retry.removeEventListener('click', again));
+    }
     this.bindPython(kind, decls, options);
   }
 
@@ -56,8 +76,55 @@ class LessonFigure extends HTMLElement {
     for (const undo of this.cleanup.splice(0)) undo();
   }
 
+  /** The prerendered figure (copies: the live views update the SVG in place). */
+  private capture(): Prerender {
+    return {
+      body: [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true)),
+      caption: this.querySelector('.figure-caption')?.textContent ?? '',
+      table: this.querySelector('.figure-table')?.innerHTML ?? '',
+    };
+  }
+
+  /** Shows the Retry button (enabled) or hides it (disabled, so out of the tab order). */
+  private showRetry(shown: boolean): void {
+    const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
+    if (retry && retry.hidden === shown) {
+      retry.hidden = !shown;
+      retry.disabled = !shown;
+    }
+  }
+
+  /** Puts the build's figure back (if a live one replaced it) and says in one line what failed. */
+  private showFailure(failed: RunState[]): void {
+    const { prerender: saved, drawn } = this.state.get();
+    if (saved && drawn) {
+      this.querySelector('.figure-body')?.replaceChildren(...saved.body.map((n) => n.cloneNode(true)));
+      const caption = this.querySelector('.figure-caption');
+      if (caption) caption.textContent = saved.caption;
+      const table = this.querySelector('.figure-table');
+      if (table) table.innerHTML = saved.table;
+      this.state.set({ drawn: false });
+    }
+    const reasons = [...new Set(failed.map((s) => s.error))].join('; ');
+    const status = this.querySelector('.status-text');
+    if (status) {
+      status.textContent = `Could not recompute this figure in your browser (${reasons}); it shows the build's numbers.`;
+      status.classList.remove('mismatch');
+    }
+    const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
+    if (progress) progress.hidden = true;
+    this.showRetry(true);
+    this.dataset.live = 'failed';
+  }
+
   private render(kind: FigureKind, decls: ExperimentDecl[], states: RunState[], options: FigureOptions): void {
     if (states.every((s) => s.status.state === 'idle')) return;
+    const failed = states.filter(hasFailed);
+    if (failed.length > 0) {
+      this.showFailure(failed);
+      return;
+    }
+    this.showRetry(false);
     const runs = decls.map((d, i) => snapshot(d, states[i]));
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) {
@@ -83,14 +150,15 @@ class LessonFigure extends HTMLElement {
       this.dataset.differs = String(!same);
     }
     const body = this.querySelector('.figure-body');
+    const { prerender, drawn } = this.state.get();
     // A finished run that matches the build needs no drawing: the prerendered figure shows the same numbers.
-    if (body && view.complete && view.check === this.dataset.check && this.prerendered.length > 0) {
-      if (this.drawn) body.replaceChildren(...this.prerendered.map((n) => n.cloneNode(true)));
-      this.drawn = false;
+    if (body && view.complete && view.check === this.dataset.check && prerender && prerender.body.length > 0) {
+      if (drawn) body.replaceChildren(...prerender.body.map((n) => n.cloneNode(true)));
+      this.state.set({ drawn: false });
     } else if (body) {
       if (view.plot) swapChart(body, renderElement(view.plot));
       else body.innerHTML = view.html ?? '';
-      this.drawn = true;
+      this.state.set({ drawn: true });
     }
     const caption = this.querySelector('.figure-caption');
     if (caption) caption.textContent = view.caption;

@@ -61,20 +61,32 @@ export type ComputeTask =
   | { readonly kind: 'deep-linear'; readonly a: number; readonly L: number }
   | { readonly kind: 'variance'; readonly layers: number[]; readonly hidden: TrainConfig['hidden']; readonly init: TrainConfig['init']; readonly scale: number; readonly seeds: number[] };
 
-/** Messages the islands send. */
+/**
+ * Messages the islands send. A `train` message starts job number `job` of run `runId` (replacing
+ * any job of that run); the worker tags every message about it with that number, so the page can
+ * drop messages from a job it replaced. With `replayTo`, the job first trains that many iterations
+ * and reports once (a run re-queued after its worker died catches up to where the page was).
+ */
 export type ToWorker =
-  | { readonly type: 'train'; readonly runId: string; readonly config: TrainConfig; readonly dataset: DatasetRequest; readonly pace?: Pace; readonly extras?: TrainExtras; readonly paused?: boolean }
+  | { readonly type: 'train'; readonly runId: string; readonly job: number; readonly config: TrainConfig; readonly dataset: DatasetRequest; readonly pace?: Pace; readonly extras?: TrainExtras; readonly paused?: boolean; readonly replayTo?: number }
   | { readonly type: 'pause' | 'resume' | 'cancel'; readonly runId: string }
   | { readonly type: 'step'; readonly runId: string; readonly iterations: number }
   | { readonly type: 'pace'; readonly runId: string; readonly pace: Pace }
+  /** High-priority runs (a figure in view) get the worker first; the others wait while one is due. */
+  | { readonly type: 'priority'; readonly runId: string; readonly high: boolean }
   | { readonly type: 'compute'; readonly requestId: string; readonly task: ComputeTask };
 
-/** Messages the worker sends. */
+/**
+ * Messages the worker sends. `ready` once loaded; `alive` at least every second while it trains,
+ * so the page can tell a busy worker from a dead one. An `error` names the request it answers
+ * (a run's job, or a computation); one naming none answers a message that carried no usable id.
+ */
 export type FromWorker =
-  | { readonly type: 'progress'; readonly runId: string; readonly iteration: number; readonly status: TrainStatus; readonly history: HistoryDelta; readonly live: LiveExtras }
-  | { readonly type: 'done'; readonly runId: string; readonly iteration: number; readonly status: TrainStatus; readonly history: HistoryDelta; readonly live: LiveExtras; readonly result: RunResult }
+  | { readonly type: 'ready' | 'alive' }
+  | { readonly type: 'progress'; readonly runId: string; readonly job: number; readonly iteration: number; readonly status: TrainStatus; readonly history: HistoryDelta; readonly live: LiveExtras }
+  | { readonly type: 'done'; readonly runId: string; readonly job: number; readonly iteration: number; readonly status: TrainStatus; readonly history: HistoryDelta; readonly live: LiveExtras; readonly result: RunResult }
   | { readonly type: 'computed'; readonly requestId: string; readonly result: unknown }
-  | { readonly type: 'error'; readonly runId?: string; readonly requestId?: string; readonly message: string };
+  | { readonly type: 'error'; readonly runId?: string; readonly job?: number; readonly requestId?: string; readonly message: string };
 
 /** Plain-array copy of engine parameters. */
 export function parametersData(p: Parameters): ParametersData {

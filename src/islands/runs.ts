@@ -1,7 +1,7 @@
 /**
  * Glue between lesson elements and the page's training client: experiment declarations become
  * runs (one per config, however many elements show them) that start when an element nears the
- * viewport.
+ * viewport, and train first while an element showing them is in view.
  */
 import type { ExperimentDecl } from '../components/props.ts';
 import { planar, type Dataset } from '../engine/index.ts';
@@ -18,26 +18,38 @@ export function runStores(decls: readonly ExperimentDecl[]): Store<RunState>[] {
   return decls.map((d) => client.run(runKey(d), { config: d.config }));
 }
 
-/** Starts the runs once `element` comes within `margin` of the viewport (and again after a bfcache restore). */
+/**
+ * Starts the runs once `element` comes within `margin` of the viewport (and again after a bfcache
+ * restore), and gives them priority in the workers while it is in view.
+ */
 export function startWhenNear(element: Element, decls: readonly ExperimentDecl[], margin = '600px 0px'): () => void {
+  const client = trainingClient();
   const start = () => {
-    const client = trainingClient();
     for (const d of decls) client.start(runKey(d));
   };
-  const near = { value: false };
-  const observer = new IntersectionObserver((entries) => {
+  const seen = { near: false, inView: false };
+  const setInView = (inView: boolean) => {
+    if (inView === seen.inView) return;
+    seen.inView = inView;
+    for (const d of decls) client.view(runKey(d), inView ? 1 : -1);
+  };
+  const near = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
-      near.value = true;
+      seen.near = true;
       start();
     }
   }, { rootMargin: margin });
-  observer.observe(element);
+  const view = new IntersectionObserver((entries) => setInView(entries[entries.length - 1].isIntersecting));
+  near.observe(element);
+  view.observe(element);
   const onShow = (e: PageTransitionEvent) => {
-    if (e.persisted && near.value) start();
+    if (e.persisted && seen.near) start();
   };
   window.addEventListener('pageshow', onShow);
   return () => {
-    observer.disconnect();
+    near.disconnect();
+    view.disconnect();
+    setInView(false);
     window.removeEventListener('pageshow', onShow);
   };
 }

@@ -8,7 +8,7 @@ import { renderElement } from '../charts/browser.ts';
 import { symmetryConfig, symmetryInits, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from '../figures/symmetry.ts';
 import { symmetryScript } from '../python/figures.ts';
 import type { PythonFigure } from '../python/script.ts';
-import { isPlaying, trainingClient, type RunState } from './client.ts';
+import { hasFailed, isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import type { Pace } from './protocol.ts';
 import { createStore, perFrame, prepareThenCommit, type Store } from './store.ts';
@@ -74,7 +74,11 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
 
   protected start(values: SymmetryValues): void {
     this.run = trainingClient().run(this.runId, { config: this.config(values), extras: { params: true }, pace: this.pace(values) });
-    this.onDisconnect(this.run.subscribe(perFrame((s) => this.meter.get().active && this.showPlaying(isPlaying(s)))));
+    this.onDisconnect(this.run.subscribe(perFrame((s) => {
+      if (!this.meter.get().active) return;
+      this.showPlaying(isPlaying(s));
+      this.failure(hasFailed(s) ? `Training failed: ${s.error}.` : '');
+    })));
     this.onDisconnect(this.run.subscribe(prepareThenCommit((s) => this.prepare(s), (p) => this.commit(p), REDRAW_MS)));
     // While training, the (closed) data table is filled only when the reader opens it.
     this.onOpen('details.symmetry-data', () => {
@@ -117,6 +121,9 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
       client.step(this.runId, STEP_ITERATIONS);
     } else if (name === 'reset') {
       this.launch(values, true);
+      this.store.set({ suspended: false });
+    } else if (name === 'retry') {
+      this.launch(values, false);
       this.store.set({ suspended: false });
     } else if (name === 'new-seed' && isRandom(values.init)) {
       this.setValues({ seed: randomSeed() });
@@ -170,7 +177,10 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
 
   /** The view and its chart for run state `s`, built off the page (null when nothing is to be drawn). */
   private prepare(s: RunState): { view: SymmetryView; svg: Element; s: RunState } | null {
-    if (!this.meter.get().active || s.status.state === 'idle') return null;
+    // A failed run leaves the chart as it is (the prerender, or its last frame).
+    if (!this.meter.get().active || s.status.state === 'idle' || hasFailed(s)) return null;
+    // Nothing heard from the worker yet (its first report carries the weights): keep the chart shown.
+    if (!s.live.params && !s.result) return null;
     // Reduced motion: no intermediate frames while the run plays.
     if (this.reducedMotion && isPlaying(s)) return null;
     const view = symmetryView(snapshotOf(s), this.chartWidth('.symmetry-body', 640));

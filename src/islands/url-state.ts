@@ -1,9 +1,9 @@
 /**
  * Island settings in the URL query (`?deep-linear.a=1.5&deep-linear.depth=12`), so a link restores
  * what the reader saw. The query is used, not the hash, because the hash belongs to heading anchors.
- * Reading never throws: a value that is unknown, malformed, out of range or oversized is ignored,
- * reported in `ignored` for a visible notice, and the default is used. Only known keys are read,
- * so prototype keys (`__proto__`, `constructor`) can never reach an object.
+ * Reading never throws: a value that is unknown, malformed, out of range, oversized or given more
+ * than once is ignored, reported in `ignored` for a visible notice, and the default is used. Only
+ * known keys are read, so prototype keys (`__proto__`, `constructor`) can never reach an object.
  */
 
 /** How one setting is read from and written to text. */
@@ -24,6 +24,17 @@ export interface IgnoredParam {
 
 const MAX_RAW = 200;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const INTEGER = /^[-+]?\d+$/;
+
+/** Whether decimal text `raw` (no exponent) writes exactly `v`, as String(v) does up to zeros: "1.20" and ".3" yes, "5000.0000000000001" no. */
+function writesExactly(raw: string, v: number): boolean {
+  const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(raw);
+  if (!m || !/\d/.test(raw)) return false;
+  const whole = m[2].replace(/^0+(?=\d)/, '') || '0';
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  const text = `${m[1] === '-' ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  return text === String(v) || (text === '-0' && v === 0);
+}
 
 /** Spec builders for the kinds of settings islands have. */
 export const param = {
@@ -32,19 +43,20 @@ export const param = {
     return {
       allowed,
       parse(raw) {
-        if (!NUMBER.test(raw)) return undefined;
+        // An integer setting takes only an integer as written: not "5000.0000000000001", which reads as 5000.
+        if (!(options.integer ? INTEGER : NUMBER).test(raw)) return undefined;
         const n = Number(raw);
-        if (!Number.isFinite(n) || n < min || n > max || (options.integer && !Number.isInteger(n))) return undefined;
+        if (!Number.isFinite(n) || n < min || n > max || (options.integer && !Number.isSafeInteger(n))) return undefined;
         return n === 0 ? 0 : n; // "-0" reads as 0, so links and controls never see −0
       },
       format: (v) => String(v),
     };
   },
-  /** A number that must be one of `values` (a select's options), written as the number. */
+  /** A number that must be one of `values` (a select's options), written as the number (not merely rounding to it). */
   numberChoice(values: readonly number[]): ParamSpec<number> {
     return {
       allowed: `one of ${values.join(', ')}`,
-      parse: (raw) => (NUMBER.test(raw) ? values.find((v) => v === Number(raw)) : undefined),
+      parse: (raw) => values.find((v) => writesExactly(raw, v)),
       format: (v) => String(v),
     };
   },
@@ -84,12 +96,20 @@ export function readState<T extends object>(prefix: string, specs: Specs<T>, def
     return { values, ignored };
   }
   const keys = Object.keys(specs) as (keyof T & string)[];
-  for (const [fullKey, raw] of query) {
-    if (!fullKey.startsWith(`${prefix}.`)) continue;
+  const mine = [...query].filter(([fullKey]) => fullKey.startsWith(`${prefix}.`));
+  const times = new Map<string, number>();
+  for (const [fullKey] of mine) times.set(fullKey, (times.get(fullKey) ?? 0) + 1);
+  for (const [fullKey, raw] of mine) {
     const key = fullKey.slice(prefix.length + 1);
     const known = keys.find((k) => k === key);
     if (!known) {
       ignored.push({ key: fullKey, raw, allowed: `a known setting (${keys.map((k) => `${prefix}.${k}`).join(', ')})` });
+      continue;
+    }
+    // A setting given twice is ambiguous: neither value is used, and each is reported.
+    const n = times.get(fullKey)!;
+    if (n > 1) {
+      ignored.push({ key: fullKey, raw, allowed: `one value, not ${n}` });
       continue;
     }
     const spec = specs[known];

@@ -1,13 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * The training Web Worker: runs every island's training and heavy computation off the main
- * thread. Runs advance round-robin in chunks, so several runs move in lockstep, and messages
- * (pause, cancel, pace) are handled between chunks.
+ * The training Web Worker (one of the page's pool, see pool.ts): runs islands' training and heavy
+ * computation off the main thread. Runs advance round-robin in chunks, each chunk in time slices,
+ * so messages (pause, cancel, pace) are handled between slices and a long chunk still lets the
+ * worker say it is alive. Every message is checked first (protocol-check.ts): a malformed one is
+ * answered with an error for its request only, and nothing here throws out of a handler.
  */
 import {
   createTrainer, createWorkspace, deepLinearGradients, getInitializer, gridInputs, histogram, makeDataset,
   probabilityGrid, step, summarize, varianceAtInitialization, type Dataset, type Trainer, type Workspace,
 } from '../engine/index.ts';
+import { checkToWorker } from './protocol-check.ts';
 import {
   parametersData, type ComputeTask, type DatasetRequest, type FromWorker, type HistoryDelta, type LiveExtras, type Pace,
   type ToWorker, type TrainExtras,
@@ -16,12 +19,18 @@ import {
 /** One training run in the worker. */
 interface Job {
   readonly runId: string;
+  /** The page's job number, echoed in every message about this job. */
+  readonly job: number;
   readonly trainer: Trainer;
   readonly extras: TrainExtras;
   pace: Pace;
   paused: boolean;
-  /** Iterations left in a single "step" request, or null when playing freely. */
-  stepBudget: number | null;
+  /** Iterations left in the chunk under way (reported when it ends), or null between chunks. */
+  budget: number | null;
+  /** The chunk is a "step" (or a replay): pause when it ends. */
+  pauseAfter: boolean;
+  /** A figure showing this run is in view: it goes first. */
+  high: boolean;
   /** Records already posted. */
   sent: number;
   dueAt: number;
@@ -29,11 +38,18 @@ interface Job {
 }
 
 const DEFAULT_PACE: Pace = { chunk: 250, delayMs: 0 };
+/** Longest time one job trains before the worker turns to the next job and its messages, ms. */
+const SLICE_MS = 40;
+/** Iterations between two looks at the clock within a slice. */
+const SUB_STEP = 25;
+/** While training, the worker posts something (at least `alive`) this often, ms. */
+const HEARTBEAT_MS = 1000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-// Worker-wide state: the jobs, the datasets they share, and whether a tick is queued.
-const state = { jobs: new Map<string, Job>(), datasets: new Map<string, Dataset>(), tickQueued: false };
+// Worker-wide state: the jobs, the datasets they share, whether a tick is queued, when it last posted.
+const state = { jobs: new Map<string, Job>(), datasets: new Map<string, Dataset>(), tickQueued: false, lastPost: 0 };
 
 function post(message: FromWorker): void {
+  state.lastPost = performance.now();
   scope.postMessage(message);
 }
 
@@ -72,7 +88,7 @@ function live(job: Job): LiveExtras {
 
 function report(job: Job): void {
   const t = job.trainer;
-  const base = { runId: job.runId, iteration: t.iteration, status: t.status, history: historyDelta(job), live: live(job) };
+  const base = { runId: job.runId, job: job.job, iteration: t.iteration, status: t.status, history: historyDelta(job), live: live(job) };
   if (t.status.state === 'running') {
     post({ type: 'progress', ...base });
     return;
@@ -85,31 +101,46 @@ function report(job: Job): void {
   });
 }
 
+/** Trains `job` for one slice; reports (and ends the chunk) when its budget is spent or the run ends. */
+function advance(job: Job): void {
+  job.budget ??= job.pace.chunk;
+  const until = performance.now() + SLICE_MS;
+  while (job.budget > 0 && performance.now() < until) {
+    const done = step(job.trainer, Math.min(job.budget, SUB_STEP));
+    if (done === 0) break;
+    job.budget -= done;
+  }
+  if (job.budget > 0 && job.trainer.status.state === 'running') return; // the chunk goes on in the next tick
+  job.budget = null;
+  if (job.pauseAfter) {
+    job.pauseAfter = false;
+    job.paused = true;
+  }
+  job.dueAt = performance.now() + job.pace.delayMs;
+  report(job);
+}
+
 function tick(): void {
   state.tickQueued = false;
   const now = performance.now();
   let nextDue = Infinity;
-  for (const job of [...state.jobs.values()]) {
-    if (job.paused) continue;
+  const playing = [...state.jobs.values()].filter((j) => !j.paused);
+  // Runs of figures in view go first: the others wait while one of those is still playing.
+  const first = playing.some((j) => j.high) ? playing.filter((j) => j.high) : playing;
+  for (const job of first) {
     if (job.dueAt > now) {
       nextDue = Math.min(nextDue, job.dueAt);
       continue;
     }
     try {
-      const n = job.stepBudget ?? job.pace.chunk;
-      const done = step(job.trainer, n);
-      if (job.stepBudget !== null) {
-        job.stepBudget = null;
-        job.paused = true;
-      }
-      job.dueAt = performance.now() + job.pace.delayMs;
-      if (done > 0 || job.trainer.status.state !== 'running') report(job);
+      advance(job);
     } catch (e) {
       state.jobs.delete(job.runId);
-      post({ type: 'error', runId: job.runId, message: (e as Error).message });
+      post({ type: 'error', runId: job.runId, job: job.job, message: (e as Error).message });
     }
   }
   const active = [...state.jobs.values()].some((j) => !j.paused);
+  if (active && performance.now() - state.lastPost > HEARTBEAT_MS) post({ type: 'alive' });
   if (active) schedule(nextDue === Infinity ? 0 : Math.max(0, nextDue - performance.now()));
 }
 
@@ -128,37 +159,63 @@ function compute(task: ComputeTask): unknown {
 function startJob(message: Extract<ToWorker, { type: 'train' }>): void {
   const trainer = createTrainer(dataset(message.dataset), message.config);
   const extras = message.extras ?? {};
+  const replay = message.replayTo ?? 0;
   const job: Job = {
-    runId: message.runId, trainer, extras, pace: message.pace ?? DEFAULT_PACE, paused: message.paused ?? false,
-    stepBudget: null, sent: 0, dueAt: 0,
+    runId: message.runId, job: message.job, trainer, extras, pace: message.pace ?? DEFAULT_PACE,
+    paused: replay > 0 ? false : message.paused ?? false, budget: replay > 0 ? replay : null,
+    pauseAfter: replay > 0 && (message.paused ?? false), high: state.jobs.get(message.runId)?.high ?? false, sent: 0, dueAt: 0,
   };
   if (extras.grid) job.grid = { inputs: gridInputs(extras.grid), ws: createWorkspace(message.config.layers, extras.grid.nx * extras.grid.ny) };
   state.jobs.set(message.runId, job);
-  report(job); // the initial state (nothing recorded yet, the live extras of the initial weights)
+  // The initial state (nothing recorded yet, the live extras of the initial weights); a replay reports where it ends.
+  if (replay === 0) report(job);
 }
 
-scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+function handle(message: ToWorker): void {
+  if (message.type === 'compute') {
+    post({ type: 'computed', requestId: message.requestId, result: compute(message.task) });
+    return;
+  }
+  if (message.type === 'train') startJob(message);
+  const job = state.jobs.get(message.runId);
+  if (job) {
+    if (message.type === 'pause') job.paused = true;
+    if (message.type === 'resume') {
+      job.paused = false;
+      job.pauseAfter = false;
+    }
+    if (message.type === 'cancel') state.jobs.delete(message.runId);
+    if (message.type === 'pace') job.pace = message.pace;
+    if (message.type === 'priority') job.high = message.high;
+    if (message.type === 'step') {
+      job.budget = Math.max(1, Math.floor(message.iterations));
+      job.pauseAfter = true;
+      job.paused = false;
+    }
+  }
+  schedule();
+}
+
+scope.onmessage = (event: MessageEvent<unknown>) => {
+  const checked = checkToWorker(event.data);
+  if (!checked.ok) {
+    const { runId, requestId } = checked;
+    // A control message names no job: the error goes to the run's current one.
+    const job = checked.job ?? (runId === undefined ? undefined : state.jobs.get(runId)?.job);
+    post({ type: 'error', ...(requestId ? { requestId } : { runId, job }), message: checked.error });
+    return;
+  }
+  const message = checked.message;
   try {
-    if (message.type === 'compute') {
-      post({ type: 'computed', requestId: message.requestId, result: compute(message.task) });
-      return;
-    }
-    if (message.type === 'train') startJob(message);
-    const job = state.jobs.get(message.runId);
-    if (job) {
-      if (message.type === 'pause') job.paused = true;
-      if (message.type === 'resume') job.paused = false;
-      if (message.type === 'cancel') state.jobs.delete(message.runId);
-      if (message.type === 'pace') job.pace = message.pace;
-      if (message.type === 'step') {
-        job.stepBudget = Math.max(1, Math.floor(message.iterations));
-        job.paused = false;
-      }
-    }
-    schedule();
+    handle(message);
   } catch (e) {
-    const id = message.type === 'compute' ? { requestId: message.requestId } : { runId: message.runId };
-    post({ type: 'error', ...id, message: (e as Error).message });
+    if (message.type === 'compute') post({ type: 'error', requestId: message.requestId, message: String((e as Error)?.message ?? e) });
+    else {
+      const job = message.type === 'train' ? message.job : state.jobs.get(message.runId)?.job;
+      if (message.type === 'train') state.jobs.delete(message.runId);
+      post({ type: 'error', runId: message.runId, job, message: String((e as Error)?.message ?? e) });
+    }
   }
 };
+
+post({ type: 'ready' });

@@ -28,7 +28,10 @@ describe('<DeepLinearExplorer>', () => {
     expect(root.querySelector('input[data-param="depth"]')!.getAttribute('max')).toBe('50');
     expect(a.hasAttribute('disabled')).toBe(true);
     expect(root.querySelector('button[data-action="new-seed"]')).toBeNull();
-    expect([...root.querySelectorAll('button[data-action]')].map((b) => b.getAttribute('data-action'))).toEqual(['play', 'step', 'reset']);
+    expect([...root.querySelectorAll('.explorer-controls button[data-action]')].map((b) => b.getAttribute('data-action'))).toEqual(['play', 'step', 'reset']);
+    // The failure line's Retry: hidden and disabled until a computation fails.
+    const retry = root.querySelector('.explorer-failure button[data-action="retry"]')!;
+    expect([root.querySelector('.explorer-failure')!.hasAttribute('hidden'), retry.hasAttribute('disabled')]).toEqual([true, true]);
     expect(root.querySelector('[data-export-for="chart"]')).not.toBeNull();
     expect(root.querySelector('.deep-linear-factor')!.textContent).toBe('0.8²⁸ = 0.001934');
   });

@@ -4,7 +4,7 @@ import { TrainingClient, type RunState } from '../../src/islands/client.ts';
 import type { Store } from '../../src/islands/store.ts';
 import { InProcessWorker } from './worker-harness.ts';
 
-const client = () => new TrainingClient(() => new InProcessWorker() as unknown as Worker);
+const client = () => new TrainingClient(() => new InProcessWorker() as unknown as Worker, { size: 1 });
 const until = (store: Store<RunState>, ok: (s: RunState) => boolean) => new Promise<RunState>((resolve) => {
   const off = store.subscribe((s) => {
     if (ok(s)) {
@@ -121,5 +121,20 @@ describe('training client + worker', () => {
     expect(s.iteration).toBe(300);
     expect(s.history.iterations).toEqual(Array.from({ length: 30 }, (_, i) => i * 10));
     expect(s.result!.initial.layers).toEqual([2, 4, 1]);
+  });
+
+  it('trains runs with a figure in view first, then the others', async () => {
+    const c = client();
+    const config = { ...DEFAULT_TRAIN_CONFIG, iterations: 1000, recordEvery: 100 };
+    const pace = { chunk: 100, delayMs: 0 };
+    const off = c.run('off-screen', { config, pace });
+    const seen = c.run('in-view', { config, pace });
+    c.start('off-screen');
+    c.start('in-view');
+    c.view('in-view', 1);
+    await until(seen, (x) => x.result !== undefined);
+    expect(off.get().iteration).toBe(0);
+    const later = await until(off, (x) => x.result !== undefined);
+    expect(later.status.message).toBe('done: 1000 iterations');
   });
 });
