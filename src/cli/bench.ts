@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
+import { benchRemedies } from './bench-remedies.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
 const EXPERIMENTS: { name: string; numpyName: string; config: TrainConfig }[] = [
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     const t = tf.get(e.name);
     console.log(`  ${e.name.padEnd(11)} ${ms(ours).padStart(10)} ${ms(n).padStart(10)} ${ms(t).padStart(11)}  ${ratio(n, ours).padStart(8)}  ${ratio(t, ours).padStart(7)}`);
   }
+  benchRemedies(data, runs);
 }
 
 await main();
