@@ -7,7 +7,7 @@
  */
 import type { Clipper } from './clipping.ts';
 import { createDeepWorkspace, deepBackward, deepForward, deepSlots, type DeepParameters } from './deep-network.ts';
-import type { GradientCheck } from './gradcheck.ts';
+import { compareGradients, type GradientCheck } from './gradcheck.ts';
 import { binaryCrossEntropy, outputGradient, type NetworkActivations } from './network.ts';
 import type { Slot } from './slots.ts';
 
@@ -53,14 +53,5 @@ export function deepGradientCheck(
     clip.rule.apply(asSlot(analytic), clip.threshold);
     clip.rule.apply(asSlot(numeric), clip.threshold);
   }
-  let diff2 = 0, a2 = 0, n2 = 0, maxAbs = 0;
-  for (let i = 0; i < count; i++) {
-    const d = analytic[i] - numeric[i];
-    diff2 += d * d;
-    a2 += analytic[i] * analytic[i];
-    n2 += numeric[i] * numeric[i];
-    maxAbs = Math.max(maxAbs, Math.abs(d));
-  }
-  const denominator = Math.sqrt(a2) + Math.sqrt(n2);
-  return { relativeError: denominator === 0 ? 0 : Math.sqrt(diff2) / denominator, maxAbsoluteDifference: maxAbs, analytic, numeric };
+  return compareGradients(analytic, numeric);
 }

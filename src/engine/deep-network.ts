@@ -17,6 +17,9 @@ import { residual } from './residual.ts';
 import { standardNormal } from './random.ts';
 import type { Slot } from './slots.ts';
 
+/** The network pieces the remedies add, each with its backward beside its forward, by standard name. */
+export const remedyLayers = { batchnorm: batchNorm, residual } as const;
+
 /** Which skip connections the hidden layers get. */
 export type ResidualMode = 'none' | 'identity' | 'projection';
 export const residualModes: readonly ResidualMode[] = ['none', 'identity', 'projection'];

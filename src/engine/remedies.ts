@@ -25,7 +25,7 @@ import { validateRemediesConfig, type RemediesConfig } from './remedies-config.t
 import { gatherColumns, permutation } from './shuffle.ts';
 import { globalGradientNorm, type Slot } from './slots.ts';
 import { frobeniusNorm } from './stats.ts';
-import type { TrainStatus } from './train.ts';
+import { diverge, finishIfDone, type TrainStatus } from './train.ts';
 
 /** What a remedies run measured, one entry per record (every `recordEvery` iterations). */
 export interface RemediesHistory {
@@ -105,10 +105,6 @@ function loadBatch(t: RemediesTrainer): number {
   return count;
 }
 
-function diverge(t: RemediesTrainer): void {
-  t.status = { state: 'diverged', iteration: t.iteration, message: `diverged at iteration ${t.iteration}` };
-}
-
 function record(t: RemediesTrainer, cost: number): void {
   const L = t.config.layers.length - 1;
   const norms: number[] = [];
@@ -149,9 +145,7 @@ export function stepRemedies(t: RemediesTrainer, maxIterations: number): number 
     }
     t.iteration++;
   }
-  if (t.status.state === 'running' && t.iteration >= iterations) {
-    t.status = { state: 'done', message: `done: ${iterations} iterations` };
-  }
+  finishIfDone(t);
   return t.iteration - start;
 }
 

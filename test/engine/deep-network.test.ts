@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getActivation, sigmoid, tanh } from '../../src/engine/activations.ts';
-import { createDeepWorkspace, deepForward, deepSlots, initializeDeep } from '../../src/engine/deep-network.ts';
+import { createDeepWorkspace, deepForward, deepSlots, initializeDeep, remedyLayers } from '../../src/engine/deep-network.ts';
 import { initializers, initializeSeeded } from '../../src/engine/initializers.ts';
 import { createWorkspace, forward } from '../../src/engine/network.ts';
 import { createRandom } from '../../src/engine/random.ts';
@@ -9,6 +9,15 @@ const g = { hidden: tanh, output: sigmoid };
 const X = Float64Array.from([0.5, -1, 2, 0.1, 0.3, -0.7]); // 2 × 3
 
 describe('deep network', () => {
+  it('registers its pieces under their standard names, each with f and df', () => {
+    expect(Object.keys(remedyLayers)).toEqual(['batchnorm', 'residual']);
+    for (const [name, piece] of Object.entries(remedyLayers)) {
+      expect(piece.name).toBe(name);
+      expect(typeof piece.f).toBe('function');
+      expect(typeof piece.df).toBe('function');
+    }
+  });
+
   it('without remedies, draws and computes exactly what the plain network does', () => {
     const layers = [2, 4, 4, 1];
     const p = initializeDeep(layers, { residual: 'none', batchNorm: false }, initializers.lecun, createRandom(42));
