@@ -25,7 +25,8 @@ import { validateRemediesConfig, type RemediesConfig } from './remedies-config.t
 import { gatherColumns, permutation } from './shuffle.ts';
 import { globalGradientNorm, type Slot } from './slots.ts';
 import { frobeniusNorm } from './stats.ts';
-import { diverge, finishIfDone, type TrainStatus } from './train.ts';
+import { diverge, finishIfDone, type TrainStatus, type TrainSummary } from './train.ts';
+import { classificationReport, confusionMatrix } from './metrics.ts';
 
 /** What a remedies run measured, one entry per record (every `recordEvery` iterations). */
 export interface RemediesHistory {
@@ -152,6 +153,21 @@ export function stepRemedies(t: RemediesTrainer, maxIterations: number): number 
 /** Fraction of the updates so far that were clipped (0 when none ran). */
 export function clippedFraction(t: RemediesTrainer): number {
   return t.iteration === 0 ? 0 : t.clippedSteps / t.iteration;
+}
+
+/**
+ * Evaluates the current parameters on the whole data set in prediction mode (batch norm with its running
+ * statistics): cost, predicted classes and classification scores. Allocates a full-size workspace once.
+ */
+export function summarizeRemedies(t: RemediesTrainer): TrainSummary {
+  const { m, X, Y } = t.data;
+  const ws = createDeepWorkspace(t.params, m);
+  ws.A[0].set(X);
+  deepForward(t.params, t.activations, ws, m, 'predict');
+  const AL = ws.A[t.config.layers.length - 1];
+  const predictions = new Uint8Array(m);
+  for (let j = 0; j < m; j++) predictions[j] = AL[j] > 0.5 ? 1 : 0;
+  return { finalCost: binaryCrossEntropy(AL, Y, m), predictions, report: classificationReport(confusionMatrix(Y, predictions, m)) };
 }
 
 /** Runs a whole remedies training synchronously. @throws ConfigError for a bad config. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planar } from '../../src/engine/datasets.ts';
 import { DEFAULT_REMEDIES_CONFIG, type RemediesConfig } from '../../src/engine/remedies-config.ts';
-import { clippedFraction, createRemediesTrainer, stepRemedies, trainRemedies } from '../../src/engine/remedies.ts';
+import { clippedFraction, createRemediesTrainer, stepRemedies, summarizeRemedies, trainRemedies } from '../../src/engine/remedies.ts';
 import { deepSlots } from '../../src/engine/deep-network.ts';
 import reference from '../fixtures/remedies-reference.json';
 
@@ -78,6 +78,17 @@ describe('remedies trainer', () => {
     const deep = trainRemedies(data, { ...small, batchSize: 1000 });
     expect(deep.history.costs).toEqual(plain.history.costs);
     expect(deep.history.gradientNorms).toEqual(plain.history.gradientNorms);
+  });
+
+  it('summarizes on the whole data set in prediction mode: a plain full-batch run scores as the plain engine does', async () => {
+    const { train } = await import('../../src/engine/train.ts');
+    const plain = train(data, { ...small, iterations: 50 });
+    const summary = summarizeRemedies(trainRemedies(data, { ...small, batchSize: 1000 }));
+    expect(summary.finalCost).toBe(plain.finalCost);
+    expect(summary.report).toEqual(plain.report);
+    const bn = summarizeRemedies(trainRemedies(data, { ...small, batchNorm: true }));
+    expect(bn.report.accuracy).toBeGreaterThan(0.5);
+    expect(Number.isFinite(bn.finalCost)).toBe(true);
   });
 
   it('counts clipped steps and reports their fraction', () => {
