@@ -12,11 +12,16 @@ import {
   parametersData, type ComputeTask, type DatasetRequest, type FromWorker, type HistoryDelta, type LiveExtras, type Pace,
   type ToWorker, type TrainExtras,
 } from './protocol.ts';
+import { createRemediesJob, isRemediesConfig, remediesDelta, remediesResult, type RemediesJob } from './remedies-job.ts';
+import { stepRemedies } from '../engine/index.ts';
 
 /** One training run in the worker. */
 interface Job {
   readonly runId: string;
-  readonly trainer: Trainer;
+  /** The plain run; absent for a remedies run. */
+  readonly trainer?: Trainer;
+  /** Set for a remedies run. */
+  readonly remedies?: RemediesJob;
   readonly extras: TrainExtras;
   pace: Pace;
   paused: boolean;
@@ -48,7 +53,12 @@ function dataset(request: DatasetRequest): Dataset {
 }
 
 function historyDelta(job: Job): HistoryDelta {
-  const h = job.trainer.history;
+  if (job.remedies) {
+    const delta = remediesDelta(job.remedies.trainer, job.sent);
+    job.sent += delta.iterations.length;
+    return delta;
+  }
+  const h = job.trainer!.history;
   const from = job.sent;
   job.sent = h.iterations.length;
   return {
@@ -58,7 +68,9 @@ function historyDelta(job: Job): HistoryDelta {
 }
 
 function live(job: Job): LiveExtras {
-  const { trainer, extras } = job;
+  if (job.remedies) return { clippedSteps: job.remedies.trainer.clippedSteps };
+  const { extras } = job;
+  const trainer = job.trainer!;
   const out: { grid?: Float64Array; histograms?: LiveExtras['histograms']; params?: LiveExtras['params'] } = {};
   if (extras.params) out.params = parametersData(trainer.params);
   if (extras.grid && job.grid) out.grid = probabilityGrid(trainer.params, trainer.activations, extras.grid, job.grid.inputs, job.grid.ws);
@@ -71,17 +83,23 @@ function live(job: Job): LiveExtras {
 }
 
 function report(job: Job): void {
-  const t = job.trainer;
+  const t = job.remedies?.trainer ?? job.trainer!;
   const base = { runId: job.runId, iteration: t.iteration, status: t.status, history: historyDelta(job), live: live(job) };
   if (t.status.state === 'running') {
     post({ type: 'progress', ...base });
     return;
   }
-  const summary = summarize(t);
+  if (job.remedies) {
+    state.jobs.delete(job.runId);
+    post({ type: 'done', ...base, result: remediesResult(job.remedies) });
+    return;
+  }
+  const plain = job.trainer!;
+  const summary = summarize(plain);
   state.jobs.delete(job.runId);
   post({
     type: 'done', ...base,
-    result: { finalCost: summary.finalCost, predictions: summary.predictions, report: summary.report, initial: parametersData(t.initial), final: parametersData(t.params) },
+    result: { finalCost: summary.finalCost, predictions: summary.predictions, report: summary.report, initial: parametersData(plain.initial), final: parametersData(plain.params) },
   });
 }
 
@@ -97,13 +115,13 @@ function tick(): void {
     }
     try {
       const n = job.stepBudget ?? job.pace.chunk;
-      const done = step(job.trainer, n);
+      const done = job.remedies ? stepRemedies(job.remedies.trainer, n) : step(job.trainer!, n);
       if (job.stepBudget !== null) {
         job.stepBudget = null;
         job.paused = true;
       }
       job.dueAt = performance.now() + job.pace.delayMs;
-      if (done > 0 || job.trainer.status.state !== 'running') report(job);
+      if (done > 0 || (job.remedies?.trainer ?? job.trainer!).status.state !== 'running') report(job);
     } catch (e) {
       state.jobs.delete(job.runId);
       post({ type: 'error', runId: job.runId, message: (e as Error).message });
@@ -126,10 +144,11 @@ function compute(task: ComputeTask): unknown {
 }
 
 function startJob(message: Extract<ToWorker, { type: 'train' }>): void {
-  const trainer = createTrainer(dataset(message.dataset), message.config);
-  const extras = message.extras ?? {};
+  const remedies = isRemediesConfig(message.config) ? createRemediesJob(dataset(message.dataset), message.config) : undefined;
+  const trainer = remedies ? undefined : createTrainer(dataset(message.dataset), message.config);
+  const extras = remedies ? {} : message.extras ?? {};
   const job: Job = {
-    runId: message.runId, trainer, extras, pace: message.pace ?? DEFAULT_PACE, paused: message.paused ?? false,
+    runId: message.runId, trainer, extras, remedies, pace: message.pace ?? DEFAULT_PACE, paused: message.paused ?? false,
     stepBudget: null, sent: 0, dueAt: 0,
   };
   if (extras.grid) job.grid = { inputs: gridInputs(extras.grid), ws: createWorkspace(message.config.layers, extras.grid.nx * extras.grid.ny) };
