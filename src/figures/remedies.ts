@@ -6,9 +6,9 @@
  */
 import { DEFAULT_REMEDIES_CONFIG, type RemediesConfig, type RemediesHistory } from '../engine/index.ts';
 
-/** The remedies a reader can put side by side, in display order. */
-export const REMEDY_VARIANTS = ['plain', 'clipped', 'residual', 'batchnorm', 'adam', 'residual+batchnorm'] as const;
-export type RemedyVariant = (typeof REMEDY_VARIANTS)[number];
+import { REMEDY_VARIANTS, type RemedyVariant } from './choices.ts';
+
+export { REMEDY_VARIANTS, type RemedyVariant };
 
 export const VARIANT_LABELS: Readonly<Record<RemedyVariant, string>> = {
   plain: 'plain gradient descent',
