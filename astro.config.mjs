@@ -7,7 +7,12 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
 import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
+import rehypeHeadingIds from './src/markdown/rehype-heading-ids.ts';
+import remarkProseChecks from './src/markdown/remark-prose-checks.ts';
+import remarkTableMath from './src/markdown/remark-table-math.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import mdxErrors from './src/integrations/mdx-errors.ts';
+import uniqueIds from './src/integrations/unique-ids.ts';
 import { joinBase } from './src/lib/urls.ts';
 
 // Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
@@ -28,13 +33,40 @@ export default defineConfig({
     // High-contrast themes keep code comments above WCAG AA; global.css switches to the dark one.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
     processor: unified({
-      remarkPlugins: [remarkMath, [remarkInternalLinks, { base, root }], [remarkLessonComponents, { root }]],
-      rehypePlugins: [rehypeKatex],
+      remarkPlugins: [
+        remarkMath,
+        [remarkTableMath, { root }],
+        [remarkProseChecks, { root }],
+        [remarkInternalLinks, { base, root }],
+        [remarkLessonComponents, { root }],
+      ],
+      rehypePlugins: [rehypeKatex, [rehypeHeadingIds, { root }]],
     }),
   },
-  integrations: [mdx(), checkLinks()],
+  integrations: [mdx(), mdxErrors(), checkLinks(), uniqueIds()],
+  // Content-Security-Policy as a <meta> in every page: Astro hashes its own scripts and styles.
+  // Scripts: only the site's files and hashed inline scripts, never 'unsafe-inline'. Style
+  // attributes are allowed: KaTeX positions every glyph with style="…" and Shiki colours code so.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   vite: {
     build: {
+      // Fonts stay files (never data: URLs), so the CSP's font-src can stay 'self'.
+      assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
       rollupOptions: {
         // Astro's own "use astro:head-inject" marker in compiled MDX is not a module directive for the bundler.
         onwarn(warning, warn) {

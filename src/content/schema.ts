@@ -5,8 +5,8 @@
  *
  * | field         | type                      | required | notes                                             |
  * | ------------- | ------------------------- | -------- | ------------------------------------------------- |
- * | `title`       | string, not empty         | yes      | page title and index entry                         |
- * | `description` | string                    | yes      | one-sentence summary, used for the index and meta  |
+ * | `title`       | string, not empty         | yes      | page title and index entry; `$…$` math allowed     |
+ * | `description` | string                    | yes      | one-sentence summary for the index and meta; math  |
  * | `order`       | positive whole number     | yes      | position in the index and in previous/next links   |
  * | `date`        | date (`YYYY-MM-DD`)       | yes      | first publication date                             |
  * | `updated`     | date (`YYYY-MM-DD`)       | no       | last substantial revision                          |
@@ -21,6 +21,7 @@
  * what was expected and what was found.
  */
 import { z } from 'astro/zod';
+import { splitMath, texToText } from '../markdown/math-text.ts';
 
 export const LESSON_FIELDS = ['title', 'description', 'order', 'date', 'updated', 'draft', 'tags'] as const;
 
@@ -37,11 +38,25 @@ function expected(what: string) {
   return (issue: { input?: unknown }) => `expected ${what}; got ${shown(issue.input)}`;
 }
 
+/** Titles and descriptions may hold `$…$` math; each formula must parse, since pages render it. */
+function mathParses(text: string, ctx: z.core.$RefinementCtx<string>): void {
+  for (const s of splitMath(text)) {
+    if (!s.math) continue;
+    try {
+      texToText(s.value);
+    } catch (e) {
+      const reason = (e as Error).message.replace(/^KaTeX parse error: /, '');
+      ctx.addIssue({ code: 'custom', message: `the formula $${s.value}$ does not parse (${reason}); fix the TeX or write \\$ for a dollar sign` });
+    }
+  }
+}
+
 const requiredText = (field: string, example: string) =>
   z
     .string({ error: expected(`a text value, e.g. ${field}: "${example}"`) })
     .trim()
-    .min(1, { error: `must not be empty; write e.g. ${field}: "${example}"` });
+    .min(1, { error: `must not be empty; write e.g. ${field}: "${example}"` })
+    .superRefine(mathParses);
 
 /** Accepts YAML dates and ISO strings only; `new Date('Jan 5')` would silently guess a year. */
 const dateField = (field: string) =>
@@ -54,9 +69,9 @@ export const lessonSchema = z
   .object(
     {
       title: requiredText('title', 'Why gradients vanish'),
-      description: z.string({
-        error: expected('a one-sentence text summary, e.g. description: "How signals shrink layer by layer."'),
-      }),
+      description: z
+        .string({ error: expected('a one-sentence text summary, e.g. description: "How signals shrink layer by layer."') })
+        .superRefine(mathParses),
       order: z
         .number({ error: expected('a positive whole number (1, 2, 3, ...) giving the lesson position, e.g. order: 1') })
         .int({ error: expected('a whole number such as 1, 2 or 3 (no fractions)') })

@@ -59,23 +59,45 @@ function literal(node: Estree | undefined): unknown {
   return DYNAMIC;
 }
 
-function attributeValues(node: JsxNode): { props: Record<string, unknown>; dynamic: boolean } {
+interface Dynamic {
+  prop: string;
+  /** The attribute as the author wrote it, e.g. `{w * 2}` or `{...opts}`. */
+  written: string;
+}
+
+function attributeValues(node: JsxNode): { props: Record<string, unknown>; dynamic: Dynamic[] } {
   const props: Record<string, unknown> = {};
-  let dynamic = false;
+  const dynamic: Dynamic[] = [];
   for (const a of node.attributes) {
     if (a.type !== 'mdxJsxAttribute' || !a.name) {
-      dynamic = true; // {...spread}
+      dynamic.push({ prop: '{...}', written: `{${typeof a.value === 'string' ? a.value : (a.value?.value ?? '...')}}` });
       continue;
     }
     if (a.value === null || a.value === undefined) props[a.name] = true;
     else if (typeof a.value === 'string') props[a.name] = a.value;
     else {
       const v = literal(a.value.data?.estree?.body?.[0]?.expression);
-      if (v === DYNAMIC) dynamic = true;
+      if (v === DYNAMIC) dynamic.push({ prop: a.name, written: `${a.name}={${a.value.value}}` });
       else props[a.name] = v;
     }
   }
   return { props, dynamic };
+}
+
+/**
+ * The one prop rule for every component: values are literals the build can check. Names the
+ * component, the prop, what was written and a literal to write instead.
+ */
+function requireLiterals(component: string, dynamic: Dynamic[], source: string): void {
+  const first = dynamic[0];
+  if (!first) return;
+  const fix =
+    first.prop === '{...}'
+      ? 'each prop written out, e.g. experiment="zeros"'
+      : `a literal value the build can check: text in quotes (${first.prop}="…"), a number (${first.prop}={3}) or a list (${first.prop}={[2, 4, 1]}); computed values are not allowed`;
+  const error = new PropError(component, first.prop === '{...}' ? 'spread' : first.prop, fix, undefined, source);
+  error.message = error.message.replace(/got nothing$/, `got ${first.written}`);
+  throw error;
 }
 
 function setAttribute(node: JsxNode, name: string, value: string): void {
@@ -176,7 +198,7 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
   for (const node of nodes.filter((n) => n.name === 'Experiment')) {
     const { props, dynamic } = attributeValues(node);
     const source = where(node);
-    if (dynamic) throw new PropError('Experiment', 'props', 'written as literal values (strings, numbers or arrays) so the build can check them', '{…}', source);
+    requireLiterals('Experiment', dynamic, source);
     const decl = parseExperiment(props, source);
     if (declared.has(decl.id)) throw new PropError('Experiment', 'id', 'unique in the lesson', decl.id, source);
     declared.set(decl.id, decl);
@@ -187,7 +209,8 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
     const name = node.name as keyof typeof componentSchemas;
     const { props, dynamic } = attributeValues(node);
     const source = where(node);
-    if (!dynamic) parseProps(name, { ...props, __source: source });
+    requireLiterals(name, dynamic, source);
+    parseProps(name, { ...props, __source: source });
     const refs = referencedIds(props);
     const used: ExperimentDecl[] = [];
     for (const { prop, ids } of refs) {
@@ -201,7 +224,7 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
       }
     }
     if ('experiment' in componentSchemas[name].shape || 'experiments' in componentSchemas[name].shape) {
-      if (refs.length === 0 && !dynamic) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
+      if (refs.length === 0) throw new PropError(name, 'experiment', 'an experiment id (or experiments="a,b")', undefined, source);
       setAttribute(node, '__experiments', JSON.stringify(used));
     }
     setAttribute(node, '__source', source);

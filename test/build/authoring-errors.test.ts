@@ -2,10 +2,8 @@
  * Authoring mistakes must stop `astro build` with a message an author can act on:
  * the file, the field or link, and what was expected.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, copyProject, removeDir, type BuildResult } from './support/build';
+import { buildWithLesson as buildWith, copyWithLessons, removeDir, type BuildResult } from './support/build';
 
 const GOOD_LESSON = `---
 title: A good lesson
@@ -22,23 +20,11 @@ Text with $x^2$ math.
 let project: string;
 
 /** Builds the copy with exactly one extra lesson file, then removes it again. */
-async function buildWithLesson(fileName: string, text: string): Promise<BuildResult> {
-  const file = join(project, 'content/lessons', fileName);
-  writeFileSync(file, text);
-  try {
-    return await astroBuild(project);
-  } finally {
-    rmSync(file);
-  }
-}
+const buildWithLesson = (fileName: string, text: string): Promise<BuildResult> => buildWith(project, fileName, text);
 
+// Only fixture lessons: the real lessons' state must not decide these tests.
 beforeAll(() => {
-  project = copyProject();
-  // Only fixture lessons: the real lessons' state must not decide these tests.
-  const lessons = join(project, 'content/lessons');
-  mkdirSync(lessons, { recursive: true });
-  for (const name of readdirSync(lessons)) rmSync(join(lessons, name), { recursive: true });
-  writeFileSync(join(lessons, 'good.mdx'), GOOD_LESSON);
+  project = copyWithLessons({ 'good.mdx': GOOD_LESSON });
 });
 
 afterAll(() => removeDir(project));

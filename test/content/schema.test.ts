@@ -69,3 +69,14 @@ describe('lesson frontmatter schema: invalid input', () => {
     ]);
   });
 });
+
+describe('math in titles and descriptions', () => {
+  it('accepts $…$ math and rejects a formula KaTeX cannot parse, naming it', () => {
+    const base = { description: 'd', order: 1, date: '2025-01-01' };
+    expect(lessonSchema.safeParse({ ...base, title: 'Why $\\sigma$ saturates' }).success).toBe(true);
+    const bad = lessonSchema.safeParse({ ...base, title: 'Why $\\frac{1$ fails' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].path).toEqual(['title']);
+    expect(bad.error?.issues[0].message).toMatch(/^the formula \$\\frac\{1\$ does not parse \(.+\); fix the TeX or write \\\$ for a dollar sign$/);
+  });
+});

@@ -63,3 +63,14 @@ describe('remark-lesson-components', () => {
     expect(attr(other, '__source')).toBeUndefined();
   });
 });
+
+describe('one literal-value rule for every component', () => {
+  const declare = '<Experiment id="zeros" init="zeros" />\n\n';
+  it('stops on a computed prop of any component, naming component, prop, what was written and what to write', () => {
+    expect(() => run('<Experiment id="a" iterations={100 * 10} />\n')).toThrow(
+      'content/lessons/x.mdx:4: <Experiment> prop "iterations" must be a literal value the build can check: text in quotes (iterations="…"), a number (iterations={3}) or a list (iterations={[2, 4, 1]}); computed values are not allowed; got iterations={100 * 10}',
+    );
+    expect(() => run(`${declare}<CostCurve experiment={"ze" + "ros"} />\n`)).toThrow(/^content\/lessons\/x\.mdx:6: <CostCurve> prop "experiment" must be a literal value .*; got experiment=\{"ze" \+ "ros"\}$/);
+    expect(() => run(`${declare}<CostCurve {...opts} />\n`)).toThrow(/<CostCurve> prop "spread" must be each prop written out, e\.g\. experiment="zeros"; got \{\.\.\.opts\}$/);
+  });
+});

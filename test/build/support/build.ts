@@ -4,7 +4,7 @@
  * (node_modules/.astro, .vite) are private to the copy and never touch the real project.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,4 +68,25 @@ export function astroBuild(cwd: string, env: Record<string, string> = {}): Promi
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
   });
+}
+
+/** A project copy whose content/lessons holds only the given fixture lessons (file name → text). */
+export function copyWithLessons(lessons: Record<string, string>, prefix?: string): string {
+  const dir = copyProject(prefix);
+  const folder = join(dir, 'content/lessons');
+  mkdirSync(folder, { recursive: true });
+  for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true });
+  for (const [name, text] of Object.entries(lessons)) writeFileSync(join(folder, name), text);
+  return dir;
+}
+
+/** Builds `project` with one extra lesson file, then removes the file again. */
+export async function buildWithLesson(project: string, fileName: string, text: string): Promise<BuildResult> {
+  const file = join(project, 'content/lessons', fileName);
+  writeFileSync(file, text);
+  try {
+    return await astroBuild(project);
+  } finally {
+    rmSync(file);
+  }
 }

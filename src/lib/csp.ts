@@ -1,0 +1,30 @@
+/**
+ * Hashes for the inline code Astro's CSP (security.csp in astro.config.mjs) does not see: the
+ * `is:inline` theme script in the page head and the `<style>` Plot puts into every chart (in the
+ * prerendered SVGs and in charts the islands draw). Base.astro adds them to each page's policy.
+ */
+import { createHash } from 'node:crypto';
+import { renderSvg } from '../charts/render.ts';
+
+/** A CSP source hash (`sha256-…`) of an inline script or style text. */
+export const sha256 = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/** Applies the stored or system theme before first paint, so there is no flash. */
+export const THEME_SCRIPT = `(function () {
+  var theme = null;
+  try {
+    theme = localStorage.getItem('theme');
+  } catch (e) {}
+  if (theme !== 'light' && theme !== 'dark') {
+    theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+  document.documentElement.setAttribute('data-theme', theme);
+})();`;
+
+let plotStyles: `sha256-${string}`[] | undefined;
+
+/** Hashes of the <style> text Plot writes into a chart, read from Plot itself so upgrades follow. */
+export function plotStyleHashes(): `sha256-${string}`[] {
+  plotStyles ??= [...renderSvg({ marks: [] }).matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
+  return plotStyles;
+}
