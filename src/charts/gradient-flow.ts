@@ -25,6 +25,8 @@ export interface GradientFlowOptions extends AriaOptions {
   height: number;
   /** Fixes the x domain to [0, totalIterations] so a live run grows left to right. */
   totalIterations?: number;
+  /** Layers (1-based) named in the legend; default every layer. Deep networks name a few, the colours run between them. */
+  legendLayers?: readonly number[];
 }
 
 export const defaults = {
@@ -76,7 +78,8 @@ export function gradientFlow(data: GradientFlowData, options: Partial<GradientFl
   // One decade beyond each threshold so both shaded ranges are always visible.
   const domain = logDomain(layers.flatMap((l) => l.points.map((p) => p.y)), [...(low ? [low / 10] : []), ...(high ? [high * 10] : [])]);
   const xMax = iterationEnd(o.totalIterations, data.iterations);
-  const items: LegendItem[] = layers.map((_, l) => ({ label: `layer ${l + 1}`, color: colors[l], swatch: 'line' }));
+  const named = o.legendLayers ?? layers.map((_, l) => l + 1);
+  const items: LegendItem[] = named.filter((l) => l >= 1 && l <= layers.length).map((l) => ({ label: `layer ${l}`, color: colors[l - 1], swatch: 'line' }));
   const legend = legendAbove(items, o, o.legendTop);
   const label = { fill: ink, textAnchor: 'start' as const, dx: 6, fontStyle: 'italic', ...halo };
   const marks: Plot.Markish[] = [];

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TRAIN_CONFIG, planar, train, type TrainConfig } from '../engine/index.ts';
 import { memoryBench } from './bench-memory.ts';
 import { benchSite } from './bench-site.ts';
+import { benchRemedies } from './bench-remedies.ts';
 import { trainWithTensorflow } from './bench-tf.ts';
 
 const EXPERIMENTS: { name: string; numpyName: string; config: TrainConfig }[] = [
@@ -91,6 +92,7 @@ async function benchEngine(values: { runs?: string; numpy?: string; 'skip-tf'?: 
     const t = tf.get(e.name);
     console.log(`  ${e.name.padEnd(11)} ${ms(ours).padStart(10)} ${ms(n).padStart(10)} ${ms(t).padStart(11)}  ${ratio(n, ours).padStart(8)}  ${ratio(t, ours).padStart(7)}`);
   }
+  benchRemedies(data, runs);
 }
 
 await main();

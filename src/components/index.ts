@@ -11,6 +11,7 @@ export { default as Metrics } from './Metrics.astro';
 export { default as NeuronDiagram } from './NeuronDiagram.astro';
 export { default as Parameters } from './Parameters.astro';
 export { default as PredictionScatter } from './PredictionScatter.astro';
+export { default as RemediesExplorer } from './RemediesExplorer.astro';
 export { default as RunValue } from './RunValue.astro';
 export { default as SummaryFigure } from './SummaryFigure.astro';
 export { default as SummaryTable } from './SummaryTable.astro';

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { ConfigError, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../figures/choices.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, REMEDY_BATCH_SIZES, REMEDY_VARIANTS } from '../figures/choices.ts';
 
 /** An experiment as declared by <Experiment>: its config plus the words figures show. */
 export interface ExperimentDecl {
@@ -93,6 +93,17 @@ export const componentSchemas = {
     init: choice(trainedSchemes).default('normal'), scale: number('a number from 0.001 to 100', (n) => n >= 0.001 && n <= 100).default(0.01),
     iterations: integer(100, 5000).default(600), learningRate: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.1),
     seed: integer(0, 0xffffffff).default(42),
+  }).strict(),
+  RemediesExplorer: z.object({
+    ...base, depth: integer(2, 50).default(30), width: integer(2, 64).default(16), hidden: choice(['tanh', 'relu']).default('tanh'),
+    scale: number('a number from 0.001 to 10', (n) => n >= 0.001 && n <= 10).default(0.1),
+    learningRate: number('a number from 0.0001 to 10', (n) => n >= 0.0001 && n <= 10).default(0.1),
+    batchSize: number(`one of ${REMEDY_BATCH_SIZES.join(', ')}`, (n) => (REMEDY_BATCH_SIZES as readonly number[]).includes(n)).default(64),
+    iterations: integer(100, 5000).default(1000), seed: integer(0, 0xffffffff).default(42),
+    variants: list(`a comma-separated list of 1–4 of ${REMEDY_VARIANTS.join(', ')}`)
+      .refine((v) => v.length >= 1 && v.length <= 4 && v.every((x) => (REMEDY_VARIANTS as readonly string[]).includes(x)), { error: () => `a comma-separated list of 1–4 of ${REMEDY_VARIANTS.join(', ')}` })
+      .default(['plain', 'clipped', 'residual', 'batchnorm']),
+    urlKey: z.string({ error: () => 'lowercase letters, digits and dashes (unique on the page)' }).regex(/^[a-z][a-z0-9-]{0,29}$/, { error: () => 'lowercase letters, digits and dashes (unique on the page)' }).default('remedies'),
   }).strict(),
   SymmetryMeter: z.object({
     ...base, init: choice(['zeros', 'constant', 'normal', 'lecun']).default('zeros'), value: number('a number from −2 to 2', (n) => Math.abs(n) <= 2).default(0.5),

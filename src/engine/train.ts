@@ -111,8 +111,23 @@ function record(t: Trainer, cost: number): void {
   h.symmetry.push(symmetry);
 }
 
-function diverge(t: Trainer): void {
+/** The part of a run its status bookkeeping needs (plain and remedies trainers alike). */
+export interface RunProgress {
+  readonly config: { readonly iterations: number };
+  iteration: number;
+  status: TrainStatus;
+}
+
+/** Marks the run "diverged at iteration k" (k = updates applied); what it recorded stays. */
+export function diverge(t: RunProgress): void {
   t.status = { state: 'diverged', iteration: t.iteration, message: `diverged at iteration ${t.iteration}` };
+}
+
+/** Marks a running run done once it has applied all its iterations. */
+export function finishIfDone(t: RunProgress): void {
+  if (t.status.state === 'running' && t.iteration >= t.config.iterations) {
+    t.status = { state: 'done', message: `done: ${t.config.iterations} iterations` };
+  }
 }
 
 /**
@@ -148,14 +163,12 @@ export function step(t: Trainer, maxIterations: number): number {
     }
     t.iteration++;
   }
-  if (t.status.state === 'running' && t.iteration >= iterations) {
-    t.status = { state: 'done', message: `done: ${iterations} iterations` };
-  }
+  finishIfDone(t);
   return t.iteration - start;
 }
 
 /** Stops a run where it is; what it recorded stays. */
-export function cancel(t: Trainer): void {
+export function cancel(t: RunProgress): void {
   if (t.status.state === 'running') {
     t.status = { state: 'cancelled', iteration: t.iteration, message: `cancelled at iteration ${t.iteration}` };
   }

@@ -40,6 +40,8 @@ export type HistoryDelta = Pick<TrainHistory, 'iterations' | 'costs' | 'gradient
 
 /** Measurements that replace the previous ones on every message. */
 export interface LiveExtras {
+  /** Remedies runs: updates whose gradient was clipped so far. */
+  readonly clippedSteps?: number;
   readonly grid?: Float64Array;
   readonly histograms?: Histogram[];
   readonly params?: ParametersData;

@@ -8,20 +8,24 @@
  */
 import {
   createTrainer, createWorkspace, deepLinearGradients, getInitializer, gridInputs, histogram, makeDataset,
-  probabilityGrid, step, summarize, varianceAtInitialization, type Dataset, type Trainer, type Workspace,
+  probabilityGrid, step, stepRemedies, summarize, varianceAtInitialization, type Dataset, type Trainer, type Workspace,
 } from '../engine/index.ts';
 import { checkToWorker } from './protocol-check.ts';
 import {
   parametersData, type ComputeTask, type DatasetRequest, type FromWorker, type HistoryDelta, type LiveExtras, type Pace,
   type ToWorker, type TrainExtras,
 } from './protocol.ts';
+import { createRemediesJob, isRemediesConfig, remediesDelta, remediesResult, type RemediesJob } from './remedies-job.ts';
 
 /** One training run in the worker. */
 interface Job {
   readonly runId: string;
   /** The page's job number, echoed in every message about this job. */
   readonly job: number;
-  readonly trainer: Trainer;
+  /** The plain run; absent for a remedies run. */
+  readonly trainer?: Trainer;
+  /** Set for a remedies run. */
+  readonly remedies?: RemediesJob;
   readonly extras: TrainExtras;
   pace: Pace;
   paused: boolean;
@@ -64,7 +68,12 @@ function dataset(request: DatasetRequest): Dataset {
 }
 
 function historyDelta(job: Job): HistoryDelta {
-  const h = job.trainer.history;
+  if (job.remedies) {
+    const delta = remediesDelta(job.remedies.trainer, job.sent);
+    job.sent += delta.iterations.length;
+    return delta;
+  }
+  const h = job.trainer!.history;
   const from = job.sent;
   job.sent = h.iterations.length;
   return {
@@ -74,7 +83,9 @@ function historyDelta(job: Job): HistoryDelta {
 }
 
 function live(job: Job): LiveExtras {
-  const { trainer, extras } = job;
+  if (job.remedies) return { clippedSteps: job.remedies.trainer.clippedSteps };
+  const { extras } = job;
+  const trainer = job.trainer!;
   const out: { grid?: Float64Array; histograms?: LiveExtras['histograms']; params?: LiveExtras['params'] } = {};
   if (extras.params) out.params = parametersData(trainer.params);
   if (extras.grid && job.grid) out.grid = probabilityGrid(trainer.params, trainer.activations, extras.grid, job.grid.inputs, job.grid.ws);
@@ -87,17 +98,23 @@ function live(job: Job): LiveExtras {
 }
 
 function report(job: Job): void {
-  const t = job.trainer;
+  const t = job.remedies?.trainer ?? job.trainer!;
   const base = { runId: job.runId, job: job.job, iteration: t.iteration, status: t.status, history: historyDelta(job), live: live(job) };
   if (t.status.state === 'running') {
     post({ type: 'progress', ...base });
     return;
   }
-  const summary = summarize(t);
+  if (job.remedies) {
+    state.jobs.delete(job.runId);
+    post({ type: 'done', ...base, result: remediesResult(job.remedies) });
+    return;
+  }
+  const plain = job.trainer!;
+  const summary = summarize(plain);
   state.jobs.delete(job.runId);
   post({
     type: 'done', ...base,
-    result: { finalCost: summary.finalCost, predictions: summary.predictions, report: summary.report, initial: parametersData(t.initial), final: parametersData(t.params) },
+    result: { finalCost: summary.finalCost, predictions: summary.predictions, report: summary.report, initial: parametersData(plain.initial), final: parametersData(plain.params) },
   });
 }
 
@@ -106,11 +123,12 @@ function advance(job: Job): void {
   job.budget ??= job.pace.chunk;
   const until = performance.now() + SLICE_MS;
   while (job.budget > 0 && performance.now() < until) {
-    const done = step(job.trainer, Math.min(job.budget, SUB_STEP));
+    const n = Math.min(job.budget, SUB_STEP);
+    const done = job.remedies ? stepRemedies(job.remedies.trainer, n) : step(job.trainer!, n);
     if (done === 0) break;
     job.budget -= done;
   }
-  if (job.budget > 0 && job.trainer.status.state === 'running') return; // the chunk goes on in the next tick
+  if (job.budget > 0 && (job.remedies?.trainer ?? job.trainer!).status.state === 'running') return; // the chunk goes on in the next tick
   job.budget = null;
   if (job.pauseAfter) {
     job.pauseAfter = false;
@@ -157,11 +175,12 @@ function compute(task: ComputeTask): unknown {
 }
 
 function startJob(message: Extract<ToWorker, { type: 'train' }>): void {
-  const trainer = createTrainer(dataset(message.dataset), message.config);
-  const extras = message.extras ?? {};
+  const remedies = isRemediesConfig(message.config) ? createRemediesJob(dataset(message.dataset), message.config) : undefined;
+  const trainer = remedies ? undefined : createTrainer(dataset(message.dataset), message.config);
+  const extras = remedies ? {} : message.extras ?? {};
   const replay = message.replayTo ?? 0;
   const job: Job = {
-    runId: message.runId, job: message.job, trainer, extras, pace: message.pace ?? DEFAULT_PACE,
+    runId: message.runId, job: message.job, trainer, remedies, extras, pace: message.pace ?? DEFAULT_PACE,
     paused: replay > 0 ? false : message.paused ?? false, budget: replay > 0 ? replay : null,
     pauseAfter: replay > 0 && (message.paused ?? false), high: state.jobs.get(message.runId)?.high ?? false, sent: 0, dueAt: 0,
   };

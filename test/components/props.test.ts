@@ -30,6 +30,10 @@ describe('component props', () => {
     expect(error(() => parseProps('CostCurve', { experiment: 'a', colour: 'red' })).message).toMatch(/prop "colour" must be one of the known props \(experiment, experiments, yScale, title, threshold\)/);
     expect(error(() => parseProps('TrainingLog', {})).message).toMatch(/prop "experiment" must be an experiment id; got nothing/);
     expect(error(() => parseProps('DeepLinearExplorer', { depth: 99 })).message).toMatch(/prop "depth" must be an integer from 2 to 50; got 99/);
+    expect(error(() => parseProps('RemediesExplorer', { variants: 'plain,warp' })).message).toMatch(/prop "variants" must be a comma-separated list of 1–4 of plain, clipped, residual, batchnorm, adam, residual\+batchnorm/);
+    expect(error(() => parseProps('RemediesExplorer', { depth: 51 })).message).toMatch(/prop "depth" must be an integer from 2 to 50; got 51/);
+    expect(error(() => parseProps('RemediesExplorer', { batchSize: 100 })).message).toMatch(/prop "batchSize" must be one of 16, 32, 64, 128, 256, 1000; got 100/);
+    expect(parseProps('RemediesExplorer', { variants: 'plain, adam' })).toMatchObject({ variants: ['plain', 'adam'], depth: 30, width: 16, scale: 0.1, urlKey: 'remedies' });
   });
 
   it('parses experiments into training configs', () => {

@@ -14,6 +14,7 @@ const PAGES = [
   { name: 'index', path: '' },
   { name: 'first lesson', path: LESSON_PATH },
   { name: 'He initialization lesson', path: 'lessons/he-initialization/' },
+  { name: 'remedies lesson', path: 'lessons/beyond-initialization/' },
   { name: 'authoring guide', path: 'guide/' },
 ];
 const SCHEMES = ['light', 'dark'] as const;
