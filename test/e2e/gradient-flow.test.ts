@@ -254,10 +254,15 @@ describe('gradient flow explorer', () => {
       const swaps = () => page.evaluate(() => (window as unknown as { swaps: Record<string, number> }).swaps);
       await page.click(`${ISLAND} button[data-action="play"]`);
       const s = await settled(page);
-      // The browser's run equals the build's, so nothing needs redrawing.
+      // The browser's run equals the build's; charts are drawn at their box's width, so at most once each, never per frame.
       expect(s.status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
       expect(s.figures).toEqual(prerender.figures);
-      expect(await swaps()).toEqual({ gradients: 0, histograms: 0, network: 0, average: 0 });
+      const first = await swaps();
+      for (const chart of CHARTS) expect(first[chart], chart).toBeLessThanOrEqual(1);
+      await page.evaluate((charts) => {
+        const w = window as unknown as { swaps: Record<string, number> };
+        for (const c of charts) w.swaps[c] = 0;
+      }, CHARTS);
       // A new setting is computed to the end without intermediate frames: one new chart each.
       await set(page, 'select[data-param="init"]', 'lecun');
       const lecun = await settled(page);
