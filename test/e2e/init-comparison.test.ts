@@ -149,7 +149,7 @@ describe('<InitComparison> live', () => {
       await changes('cost axis', () => island.locator('input[data-param="yScale"][value="linear"]').check(), false);
       expect(await island.locator('.compare-cost svg').getAttribute('aria-label')).not.toContain('log scale');
       await changes('threshold', () => island.locator('select[data-param="threshold"]').selectOption('0.5'), false);
-      expect(await island.locator('.compare-summary thead').innerText()).toContain('Iterations to cost ≤ 0.5');
+      expect((await island.locator('.compare-summary thead').innerText()).replace(/\u00a0/g, ' ')).toContain('Iterations to cost ≤ 0.5');
       await changes('new seed', () => island.locator('button[data-action="new-seed"]').click().then(() => island.locator('button[data-action="play"]').click()));
       // Speed is iterations per chunk: one Step goes 25 iterations at ×2.
       await slide(island.locator('input[data-param="speed"]'), '2');
