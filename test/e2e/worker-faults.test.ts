@@ -59,6 +59,8 @@ describe('training survives a dead or confused worker', () => {
         'In your browser: done: 10000 iterations; final cost 0.693147, accuracy 0.5.',
         'In your browser: done: 10000 iterations; final cost 0.436849, accuracy 0.742.',
         'In your browser: done: 10000 iterations; final cost 0.211588, accuracy 0.924.',
+        // The sigmoid + zeros card (issue 12): just as stuck as tanh on these balanced classes.
+        'In your browser: done: 10000 iterations; final cost 0.693147, accuracy 0.5.',
       ]);
       // Now every worker dies, those running included: gradient flow's run fails once its retries are spent.
       await setKill(page, { afterMs: 1000, count: ALL });
