@@ -178,18 +178,18 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   }
 
   /** The view and its chart for `s`, built off the page (null if the figure already shows it). */
-  private prepare(s: LiveState): { key: string; view: DeepLinearView; svg: Element } | null {
+  private prepare(s: LiveState): { key: string; width: string; view: DeepLinearView; svg: Element } | null {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!s.shown || !figure) return null;
     const width = this.chartWidth('.deep-linear-body', 640);
-    const key = `${s.shown.a},${s.shown.depth},${width}`;
-    // data-shown says which settings the figure's DOM shows (set at build time for the prerender).
-    if (figure.dataset.shown === key) return null;
+    const key = `${s.shown.a},${s.shown.depth}`;
+    // data-shown says which settings the figure's DOM shows (set at build time for the prerender), data-width at which width.
+    if (figure.dataset.shown === key && figure.dataset.width === String(width)) return null;
     const view = deepLinearView(s.shown.result, s.shown.a, s.shown.depth, width);
-    return { key, view, svg: renderElement(view.plot) };
+    return { key, width: String(width), view, svg: renderElement(view.plot) };
   }
 
-  private commit(p: { key: string; view: DeepLinearView; svg: Element } | null): void {
+  private commit(p: { key: string; width: string; view: DeepLinearView; svg: Element } | null): void {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!p || !figure) return;
     const { view } = p;
@@ -198,6 +198,7 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
     // While the sweep plays, the (closed) data table waits: it is filled when opened or when the sweep stops.
     if (!this.live.get().playing || this.isOpen('details.deep-linear-data')) this.refreshTable(view.table);
     figure.dataset.shown = p.key;
+    figure.dataset.width = p.width;
   }
 }
 
