@@ -81,10 +81,11 @@ export class ComparisonDrawer {
    * @returns true when something is left for a later frame.
    */
   draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold = false): boolean {
-    const still = quiet || hold;
+    // Nothing computed yet: every part keeps what it shows (the prerender), the status line too, so they agree.
+    if (hold) return false;
     const d = this.dirty;
     const now = performance.now();
-    if (still) {
+    if (quiet) {
       this.drawStatus(runs, values, computing, quiet);
       return false;
     }
@@ -97,6 +98,8 @@ export class ComparisonDrawer {
       if (computing && now - d.batchAt < INTERVAL.batch) return true;
       // Lockstep on screen: wait until every run has a map of its own (or has ended), so none shows an older one.
       if (!runs.every((r) => r.grid || r.status.state !== 'running')) return false;
+      // Runs train on several workers: start a batch only when the running ones stand at one iteration.
+      if (new Set(runs.filter((r) => r.status.state === 'running').map((r) => r.iteration)).size > 1) return true;
       d.batchAt = now;
       this.batch = this.plan(runs, values, computing);
     }
