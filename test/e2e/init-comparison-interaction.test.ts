@@ -105,8 +105,8 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
       await until(island, 'Training in lockstep');
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(800);
-        // The summary names its iteration once, in its caption (issue 10's lockstep).
-    const iteration = () => island.evaluate((el) => Number(/At iteration ([\d,]+)/.exec(el.querySelector('.compare-summary-caption')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0));
+      // The summary names its iteration once, in its caption (issue 10's lockstep).
+      const iteration = () => island.evaluate((el) => Number(/At iteration ([\d,]+)/.exec(el.querySelector('.compare-summary-caption')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0));
       const away = await iteration();
       await page.waitForTimeout(1500);
       expect(await iteration()).toBe(away);
