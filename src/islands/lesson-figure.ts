@@ -20,6 +20,8 @@ interface Prerender {
   readonly body: readonly Node[];
   readonly caption: string;
   readonly table: string;
+  /** The width the build drew the chart at (undefined for text figures). */
+  readonly width: number | undefined;
 }
 
 /** The prerender, and whether the live page has drawn over it. */
@@ -82,6 +84,7 @@ class LessonFigure extends HTMLElement {
       body: [...(this.querySelector('.figure-body')?.childNodes ?? [])].map((n) => n.cloneNode(true)),
       caption: this.querySelector('.figure-caption')?.textContent ?? '',
       table: this.querySelector('.figure-table')?.innerHTML ?? '',
+      width: drawnWidth(this.querySelector('.figure-body')),
     };
   }
 
@@ -151,8 +154,9 @@ class LessonFigure extends HTMLElement {
     }
     const body = this.querySelector('.figure-body');
     const { prerender, drawn } = this.state.get();
-    // A finished run that matches the build needs no drawing: the prerendered figure shows the same numbers.
-    if (body && view.complete && view.check === this.dataset.check && prerender && prerender.body.length > 0) {
+    // A finished run that matches the build needs no drawing when the box is as wide as the build's chart.
+    const sameWidth = !view.plot || options.width === undefined || options.width === prerender?.width;
+    if (body && view.complete && sameWidth && view.check === this.dataset.check && prerender && prerender.body.length > 0) {
       if (drawn) body.replaceChildren(...prerender.body.map((n) => n.cloneNode(true)));
       this.state.set({ drawn: false });
     } else if (body) {
