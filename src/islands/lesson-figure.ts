@@ -155,7 +155,7 @@ class LessonFigure extends HTMLElement {
     const body = this.querySelector('.figure-body');
     const { prerender, drawn } = this.state.get();
     // A finished run that matches the build needs no drawing when the box is as wide as the build's chart.
-    const sameWidth = !view.plot || options.width === undefined || options.width === prerender?.width;
+    const sameWidth = options.width === undefined || options.width === prerender?.width;
     if (body && view.complete && sameWidth && view.check === this.dataset.check && prerender && prerender.body.length > 0) {
       if (drawn) body.replaceChildren(...prerender.body.map((n) => n.cloneNode(true)));
       this.state.set({ drawn: false });
