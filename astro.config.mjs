@@ -14,6 +14,7 @@ import checkLinks from './src/integrations/check-links.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
 import uniqueIds from './src/integrations/unique-ids.ts';
 import prerenderFiles from './src/prerender/integration.ts';
+import pagefindSearch from './src/search/integration.ts';
 import { joinBase } from './src/lib/urls.ts';
 
 // Deploy settings come from the environment so a fork deploys to GitHub Pages without edits:
@@ -44,8 +45,9 @@ export default defineConfig({
       rehypePlugins: [rehypeKatex, [rehypeHeadingIds, { root }]],
     }),
   },
-  // prerenderFiles puts the CSV tables beside their pages before checkLinks looks for them.
-  integrations: [mdx(), mdxErrors(), prerenderFiles(), checkLinks(), uniqueIds()],
+  // prerenderFiles puts the CSV tables, and pagefindSearch the search bundle, beside the pages
+  // before checkLinks looks for them.
+  integrations: [mdx(), mdxErrors(), prerenderFiles(), pagefindSearch(), checkLinks(), uniqueIds()],
   // Content-Security-Policy as a <meta> in every page: Astro hashes its own scripts and styles.
   // Scripts: only the site's files and hashed inline scripts, never 'unsafe-inline'. Style
   // attributes are allowed: KaTeX positions every glyph with style="…" and Shiki colours code so.

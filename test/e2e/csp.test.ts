@@ -1,8 +1,11 @@
 /**
- * Content-Security-Policy (security.csp in astro.config.mjs) under a base path: a copy of the site
- * is built for /vg-csp/, every page is loaded and read through in Chromium, and the browser must
- * report no CSP violation (securitypolicyviolation events, in the page and its workers' console)
- * while every figure goes live and every explorer wires up.
+ * The site under a base path, built once for /vg-csp/ and used twice:
+ * - Content-Security-Policy (security.csp in astro.config.mjs): every page is loaded and read
+ *   through in Chromium, and the browser must report no CSP violation (securitypolicyviolation
+ *   events, in the page and its workers' console) while every figure goes live and every explorer
+ *   wires up;
+ * - site search (Pagefind, src/search/): a reader types a term from each lesson and the guide,
+ *   using only the keyboard, and lands on that page under the base path (see search.ts).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,18 +13,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, copyProject, removeDir } from '../build/support/build.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
 import { readThrough } from './support/reader.ts';
+import { searchAndLand } from './support/search.ts';
+import { distinctiveTerms } from './support/search-terms.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
 const BASE = '/vg-csp/';
 let project: string | undefined;
 let server: StaticServer;
 let pages: string[] = [];
+let dist = '';
 
 beforeAll(async () => {
   project = copyProject('vg-csp-');
   const result = await astroBuild(project, { BASE_PATH: BASE });
   if (result.code !== 0) throw new Error(`build under ${BASE} failed:\n${result.output.slice(-3000)}`);
-  const dist = join(project, 'dist');
+  dist = join(project, 'dist');
   const lessons = readdirSync(join(dist, 'lessons'));
   pages = ['', 'guide/', ...lessons.map((l) => `lessons/${l}/`), 'no-such-page/'];
   server = await serveStatic(dist, { base: BASE });
@@ -70,6 +76,20 @@ describe('Content-Security-Policy under a base path', () => {
       } finally {
         await close();
       }
+    }
+  });
+});
+
+describe('Site search under a base path', () => {
+  it('types a term from each lesson and the guide, and lands on that page', async () => {
+    const terms = distinctiveTerms(dist);
+    const lessons = readdirSync(join(dist, 'lessons')).map((l) => `lessons/${l}/`);
+    expect(terms.map((t) => t.page).sort()).toEqual(['guide/', ...lessons].sort());
+    for (const [i, { page, term }] of terms.entries()) {
+      // The first search opens the dialog with Tab and Enter; the others with the "/" shortcut.
+      const landed = await searchAndLand(server.url, term, `${BASE}${page}`, { open: i === 0 ? 'tab' : 'shortcut' });
+      expect(landed.problems, `${term} → ${page}`).toEqual([]);
+      console.log(`search "${term}": ${landed.results} result(s), landed on ${landed.url}`);
     }
   });
 });
