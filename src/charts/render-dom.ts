@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { background } from './theme.ts';
+import { scriptSvgText } from '../figures/scripts.ts';
 
 /** Plot options as the builders return them (Plot's own options, no title/subtitle/caption). */
 export type ChartOptions = Plot.PlotOptions;
@@ -67,6 +68,7 @@ export function finish(node: Element, options: ChartOptions): Element {
   node.setAttribute('style', `${own === ';' ? '' : `${own} `}width: 100%; height: auto; max-width: 100%; --plot-background: ${background};`);
   // Plot names its mark groups (aria-label="dot"); a name needs a role that allows one, or axe reports aria-prohibited-attr.
   for (const e of elements(node)) if (e !== node && e.hasAttribute('aria-label') && !e.hasAttribute('role')) e.setAttribute('role', 'group');
+  scriptSvgText(node);
   stableIds(node);
   return node;
 }

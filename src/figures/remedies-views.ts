@@ -54,7 +54,7 @@ export function legendLayers(L: number): number[] {
   return L <= 6 ? Array.from({ length: L }, (_, l) => l + 1) : [1, Math.round((L + 1) / 2), L];
 }
 
-function gradientsView(r: VariantRun): ChartView {
+function gradientsView(r: VariantRun, width?: number): ChartView {
   const L = r.config.layers.length - 1;
   const title = `${VARIANT_LABELS[r.variant]}: ‖dW[l]‖ of each of the ${L} layers`;
   const data: GradientFlowData = { iterations: r.history.iterations, norms: r.history.gradientNorms, vanishingBelow: VANISHING_BELOW, explodingAbove: EXPLODING_ABOVE };
@@ -63,13 +63,13 @@ function gradientsView(r: VariantRun): ChartView {
   }
   return {
     title,
-    plot: gradientFlow(data, { totalIterations: r.config.iterations, ariaLabel: title, legendLayers: legendLayers(L), height: 280 }),
+    plot: gradientFlow(data, { totalIterations: r.config.iterations, ariaLabel: title, legendLayers: legendLayers(L), height: 280, ...(width ? { width } : {}) }),
     caption: `${gradientFlowCaption(data)} Colours run from layer 1 (first) to layer ${L} (output).`,
     table: gradientFlowTable(data),
   };
 }
 
-function costsView(s: RemediesSnapshot): ChartView {
+function costsView(s: RemediesSnapshot, width?: number): ChartView {
   const title = 'Mini-batch cost of each variant';
   const data: CostCurveData = {
     totalIterations: s.settings.iterations,
@@ -81,7 +81,7 @@ function costsView(s: RemediesSnapshot): ChartView {
   if (s.runs.every((r) => r.history.iterations.length === 0)) return { title, caption: costCurveCaption(data), table: empty };
   return {
     title,
-    plot: costCurve(data, { threshold: COST_THRESHOLD, ariaLabel: title }),
+    plot: costCurve(data, { threshold: COST_THRESHOLD, ariaLabel: title, ...(width ? { width } : {}) }),
     caption: `${costCurveCaption(data)} Each point is the cost of that iteration's mini-batch of ${s.settings.batchSize}, before the update.`,
     table: costCurveTable(data),
   };
@@ -121,13 +121,13 @@ export function remediesStatus(s: RemediesSnapshot): string {
   return [head, ...ended].join(' · ');
 }
 
-/** Every view of snapshot `s`. */
-export function remediesViews(s: RemediesSnapshot): RemediesViews {
+/** Every view of snapshot `s`, its charts drawn `width` CSS px wide (their default when undefined). */
+export function remediesViews(s: RemediesSnapshot, width?: number): RemediesViews {
   const summary = summaryTable(s);
   const caption = s.runs.map((r) => `${VARIANT_LABELS[r.variant]}: ${r.status.state === 'diverged' ? r.status.message : `${fmtInt(r.iteration)} iterations`}`).join('; ');
   return {
-    gradients: s.runs.map(gradientsView),
-    costs: costsView(s),
+    gradients: s.runs.map((r) => gradientsView(r, width)),
+    costs: costsView(s, width),
     summary: { title: 'What each variant did', caption: `${caption}.`, table: summary },
     status: remediesStatus(s),
   };

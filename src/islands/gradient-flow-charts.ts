@@ -6,6 +6,7 @@
 import { renderElement, type ChartTable } from '../charts/browser.ts';
 import { viewKey, type ChartView, type FlowChart } from '../figures/gradient-flow.ts';
 import { tableHtml } from '../figures/html.ts';
+import { setScripted } from '../figures/scripts.ts';
 
 /** The explorer's charts, in the order they are brought up to date. */
 export const flowCharts: readonly FlowChart[] = ['gradients', 'histograms', 'network', 'average'];
@@ -79,8 +80,8 @@ export class FlowFigures {
       const figure = this.figure(name);
       if (!figure) return;
       figure.querySelector('.figure-body')!.replaceChildren(node);
-      figure.querySelector('.figure-title')!.textContent = view.title;
-      figure.querySelector('.figure-caption')!.textContent = view.caption;
+      setScripted(figure.querySelector('.figure-title')!, view.title);
+      setScripted(figure.querySelector('.figure-caption')!, view.caption);
     };
   }
 

@@ -14,6 +14,7 @@ import { bindExportButtons, figureSource } from './export.ts';
 import { hasFailed, trainingClient, type RunState } from './client.ts';
 import { createStore, perFrame, type Store } from './store.ts';
 import { lessonDataset, runKey, runStores, snapshot, startWhenNear } from './runs.ts';
+import { setScripted } from '../figures/scripts.ts';
 
 /** The build's figure: put back when a finished run matches it, or when a run fails. */
 interface Prerender {
@@ -103,7 +104,7 @@ class LessonFigure extends HTMLElement {
     if (saved && drawn) {
       this.querySelector('.figure-body')?.replaceChildren(...saved.body.map((n) => n.cloneNode(true)));
       const caption = this.querySelector('.figure-caption');
-      if (caption) caption.textContent = saved.caption;
+      if (caption) setScripted(caption, saved.caption);
       const table = this.querySelector('.figure-table');
       if (table) table.innerHTML = saved.table;
       this.state.set({ drawn: false });
@@ -165,7 +166,7 @@ class LessonFigure extends HTMLElement {
       this.state.set({ drawn: true });
     }
     const caption = this.querySelector('.figure-caption');
-    if (caption) caption.textContent = view.caption;
+    if (caption) setScripted(caption, view.caption);
     const table = this.querySelector('.figure-table');
     // A long table is a CSV file beside the page (same runs, same numbers): the page keeps its link instead of building it.
     if (table && !table.querySelector('[data-csv]')) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });

@@ -18,6 +18,7 @@ import { readTable } from './gradient-flow-charts.ts';
 import type { Pace } from './protocol.ts';
 import type { Store } from './store.ts';
 import { param, type ParamSpec, type Specs } from './url-state.ts';
+import { setScripted } from '../figures/scripts.ts';
 
 interface RemediesValues extends RemediesSettings {
   readonly variants: RemedyVariant[];
@@ -189,6 +190,10 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     }
   }
 
+  protected resized(): void {
+    this.renderSoon();
+  }
+
   private readonly renderSoon = (): void => {
     if (this.queued) return;
     this.queued = true;
@@ -216,7 +221,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
         history: { iterations: h.iterations, costs: h.costs, gradientNorms: h.gradientNorms, globalNorms: [] }, clippedSteps: s.live.clippedSteps ?? 0,
       };
     });
-    const views = remediesViews({ settings: values, runs });
+    const views = remediesViews({ settings: values, runs }, this.chartWidth('.remedies-figure .figure-body', 640));
     this.views = views;
     const errors = values.variants.map((v) => this.runs.get(v)!.get().error).filter(Boolean);
     const job = this.nextJob(views);
@@ -248,8 +253,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       return () => {
         figure.hidden = false;
         figure.querySelector('.figure-body')!.replaceChildren(node);
-        figure.querySelector('.figure-title')!.textContent = view.title;
-        figure.querySelector('.figure-caption')!.textContent = view.caption;
+        setScripted(figure.querySelector('.figure-title')!, view.title);
+        setScripted(figure.querySelector('.figure-caption')!, view.caption);
         figure.querySelector('.figure-table')!.innerHTML = html;
       };
     }
@@ -259,7 +264,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       this.drawn.set('summary', html);
       return () => {
         summary.querySelector('.figure-table')!.innerHTML = html;
-        summary.querySelector('.figure-caption')!.textContent = views.summary.caption;
+        setScripted(summary.querySelector('.figure-caption')!, views.summary.caption);
       };
     }
     return null;

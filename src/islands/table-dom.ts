@@ -1,10 +1,11 @@
 /**
  * Live tables and texts without rebuilding them: when a table of the same shape is already in the
  * page, only the cells whose text changed are touched, so a redraw while training restyles a few
- * text nodes instead of hundreds of new elements. Text only, never HTML.
+ * text nodes instead of hundreds of new elements. Text only (layer indices raised, ./scripts), never HTML.
  */
 import { displayCell, unbreakable, type ChartTable } from '../charts/browser.ts';
 import { tableHtml } from '../figures/html.ts';
+import { setScripted } from '../figures/scripts.ts';
 
 /**
  * Shows `table` in `container`: updates the existing <table> cell by cell when its header and row
@@ -31,5 +32,5 @@ export function updateTable(container: Element, table: ChartTable, options: { ro
 /** Sets the text of the first element matching `selector` in `root`, leaving it untouched when unchanged. */
 export function setText(root: ParentNode, selector: string, text: string): void {
   const el = root.querySelector(selector);
-  if (el && el.textContent !== text) el.textContent = text;
+  if (el) setScripted(el, text);
 }

@@ -17,6 +17,7 @@ const PAGES = [
   { name: 'index', path: '' },
   { name: 'lesson-1', path: LESSON_PATH },
   { name: 'lesson-he', path: 'lessons/he-initialization/' },
+  { name: 'lesson-remedies', path: 'lessons/beyond-initialization/' },
   { name: 'guide', path: 'guide/' },
   { name: '404', path: '404.html' },
 ];

@@ -35,11 +35,13 @@ export async function openSearch(page: Page, how: 'tab' | 'shortcut'): Promise<b
 
 export async function searchAndLand(siteUrl: string, term: string, pathname: string, opts: { open: 'tab' | 'shortcut' }): Promise<Landing> {
   const { page, consoleErrors, externalRequests, close } = await openPage(siteUrl, {
-    beforeGoto: (p) => p.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`));
-    }),
+    beforeGoto: async (p) => {
+      await p.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __csp: string[] }).__csp = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`));
+      });
+    },
   });
   const problems: string[] = [];
   try {
