@@ -39,6 +39,11 @@ describe('layout at 320–1280 px', () => {
           all.push(...found);
           writeFileSync(artifactPath('layout-problems.json'), JSON.stringify(all, null, 1));
           if (SHOT_WIDTHS.has(width)) {
+            // A full-page capture paints what is off screen too, which content-visibility: auto skips
+            // (a reader scrolling there sees it drawn): render every such box for the capture.
+            await opened.page.evaluate(() => {
+              for (const e of document.querySelectorAll<HTMLElement>('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+            });
             // Light, then dark as the theme toggle sets it (the same drawn page, no second load).
             for (const theme of ['light', 'dark']) {
               await opened.page.evaluate((t) => (document.documentElement.dataset.theme = t, window.scrollTo(0, 0)), theme);
