@@ -190,9 +190,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     }
   }
 
-  protected resized(): void {
-    this.renderSoon();
-  }
+  /** The figures' width changed: the next frame draws the charts at it. */
+  protected resized(): void { this.renderSoon(); }
 
   private readonly renderSoon = (): void => {
     if (this.queued) return;
