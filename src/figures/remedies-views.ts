@@ -54,8 +54,8 @@ export function legendLayers(L: number): number[] {
   return L <= 6 ? Array.from({ length: L }, (_, l) => l + 1) : [1, Math.round((L + 1) / 2), L];
 }
 
-/** Variant `r`'s ‖dW[l]‖ chart. */
-export function gradientsView(r: VariantRun): ChartView {
+/** Variant `r`'s ‖dW[l]‖ chart, `width` px wide (default the builder's). */
+export function gradientsView(r: VariantRun, width?: number): ChartView {
   const L = r.config.layers.length - 1;
   const title = `${VARIANT_LABELS[r.variant]}: ‖dW[l]‖ of each of the ${L} layers`;
   const data: GradientFlowData = { iterations: r.history.iterations, norms: r.history.gradientNorms, vanishingBelow: VANISHING_BELOW, explodingAbove: EXPLODING_ABOVE };
@@ -64,14 +64,14 @@ export function gradientsView(r: VariantRun): ChartView {
   }
   return {
     title,
-    plot: gradientFlow(data, { totalIterations: r.config.iterations, ariaLabel: title, legendLayers: legendLayers(L), height: 280 }),
+    plot: gradientFlow(data, { totalIterations: r.config.iterations, ariaLabel: title, legendLayers: legendLayers(L), height: 280, ...(width ? { width } : {}) }),
     caption: `${gradientFlowCaption(data)} Colours run from layer 1 (first) to layer ${L} (output).`,
     table: gradientFlowTable(data),
   };
 }
 
-/** The cost curves of every variant. */
-export function costsView(s: RemediesSnapshot): ChartView {
+/** The cost curves of every variant, `width` px wide (default the builder's). */
+export function costsView(s: RemediesSnapshot, width?: number): ChartView {
   const title = 'Mini-batch cost of each variant';
   const data: CostCurveData = {
     totalIterations: s.settings.iterations,
@@ -83,7 +83,7 @@ export function costsView(s: RemediesSnapshot): ChartView {
   if (s.runs.every((r) => r.history.iterations.length === 0)) return { title, caption: costCurveCaption(data), table: empty };
   return {
     title,
-    plot: costCurve(data, { threshold: COST_THRESHOLD, ariaLabel: title }),
+    plot: costCurve(data, { threshold: COST_THRESHOLD, ariaLabel: title, ...(width ? { width } : {}) }),
     caption: `${costCurveCaption(data)} Each point is the cost of that iteration's mini-batch of ${s.settings.batchSize}, before the update.`,
     table: costCurveTable(data),
   };

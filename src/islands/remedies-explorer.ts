@@ -2,8 +2,8 @@
  * <remedies-explorer>: trains the same deep network in up to four variants in the worker, in lockstep
  * (the worker advances its runs round-robin, one chunk each), and draws each variant's per-layer ‖dW[l]‖,
  * the cost curves and the summary with the same pure views as the build's prerender
- * (src/figures/remedies-views.ts). Charts land one per animation frame, and only the one drawn is
- * computed (a chart whose inputs did not change is skipped unbuilt), so tasks stay short.
+ * (src/figures/remedies-views.ts). Charts land one per animation frame, and only the one drawn is built
+ * (remedies-redraw.ts), so tasks stay short.
  */
 import { renderElement, type ChartTable } from '../charts/browser.ts';
 import type { RemediesConfig } from '../engine/index.ts';
@@ -16,6 +16,7 @@ import type { PythonFigure } from '../python/script.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { readTable } from './gradient-flow-charts.ts';
+import { BuiltFrom, costInputs, gradientInputs } from './remedies-redraw.ts';
 import type { Pace } from './protocol.ts';
 import type { Store } from './store.ts';
 import { param, type ParamSpec, type Specs } from './url-state.ts';
@@ -61,8 +62,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private readonly runs = new Map<RemedyVariant, Store<RunState>>();
   private readonly drawn = new Map<string, string>();
   private readonly shownViews = new Map<string, ChartView>();
-  /** Per chart, the inputs its view was last built from (compared by identity: a run's history is new at each report). */
-  private readonly inputs = new Map<string, readonly unknown[]>();
+  private readonly builtFrom = new BuiltFrom();
   private snapshot: RemediesSnapshot | null = null;
   private live = false;
   private queued = false;
@@ -222,7 +222,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     const snapshot: RemediesSnapshot = { settings: values, runs };
     this.snapshot = snapshot;
     const errors = values.variants.map((v) => this.runs.get(v)!.get().error).filter(Boolean);
-    const job = this.nextJob(snapshot);
+    const job = this.nextJob(snapshot, this.chartWidth('.remedies-figure .figure-body', 640));
     const status = remediesStatus(snapshot);
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
@@ -233,7 +233,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   }
 
   /** The first piece of the page that is out of date, built now and returned as its DOM commit. */
-  private nextJob(s: RemediesSnapshot): (() => void) | null {
+  private nextJob(s: RemediesSnapshot, width: number): (() => void) | null {
     for (const name of CHARTS) {
       const k = name === 'costs' ? -1 : Number(name.slice(-1));
       const figure = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
@@ -242,11 +242,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
         if (figure.hidden) continue;
         return () => { figure.hidden = true; };
       }
-      const inputs = k < 0 ? [s.settings.iterations, s.settings.batchSize, ...s.runs.flatMap(runInputs)] : runInputs(s.runs[k]);
-      const before = this.inputs.get(name);
-      if (before && !figure.hidden && before.length === inputs.length && before.every((x, i) => x === inputs[i])) continue;
-      this.inputs.set(name, inputs);
-      const view = k < 0 ? costsView(s) : gradientsView(s.runs[k]);
+      if (!this.builtFrom.changed(name, k < 0 ? costInputs(s, width) : gradientInputs(s.runs[k], width)) && !figure.hidden) continue;
+      const view = k < 0 ? costsView(s, width) : gradientsView(s.runs[k], width);
       const key = viewKey(view);
       if ((this.drawn.get(name) ?? figure.dataset.key) === key && !figure.hidden) continue;
       this.drawn.set(name, key);
@@ -272,6 +269,10 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       };
     }
     return null;
+  }
+
+  protected resized(): void {
+    this.renderSoon();
   }
 
   /** Keeps one copy of Plot's <style> in the island (the prerender's) and strips it from new charts. */
@@ -306,11 +307,6 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       if (out) out.textContent = String(values[key]);
     }
   }
-}
-
-/** What a variant's ‖dW[l]‖ chart is built from. */
-function runInputs(r: VariantRun): unknown[] {
-  return [r.variant, r.config, r.history.iterations, r.status.state, r.status.message];
 }
 
 if (!customElements.get('remedies-explorer')) customElements.define('remedies-explorer', RemediesExplorer);
