@@ -4,15 +4,11 @@
  * on this machine, so it moves with the machine's load; the caller prints the load beside it.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { longest, mainThreadTasks, TASK_CATEGORIES } from './bench-trace.ts';
+import { installLongTaskObserver, longTasks, maxLongTask } from './longtasks.ts';
 
 /** The flags the browser tests use: quiet on a closed network. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
-
-declare global {
-  interface Window {
-    __benchTasks?: number[];
-  }
-}
 
 export interface FigureTiming {
   readonly kind: string;
@@ -28,10 +24,23 @@ export interface ControlTiming {
   readonly ms: number;
 }
 
+export interface TrainingTiming {
+  /** Seconds from scrolling the explorer into view until its run stopped playing; null if not within the wait. */
+  readonly seconds: number | null;
+  /** Longest main-thread task (ms) over that time; 0 if none ≥ 50 ms. */
+  readonly longestTask: number;
+  /** Tasks over 50 ms over that time. */
+  readonly over50: number;
+  /** The most CPU time (ms) one main-thread task used over that time (from a trace): its cost without the machine's load. */
+  readonly longestTaskCpu: number;
+}
+
 export interface ExplorerTiming {
   readonly id: string;
-  /** Longest main-thread task (ms) in the seconds after the explorer scrolls into view; 0 if none ≥ 50 ms. */
+  /** Longest main-thread task (ms) in the 5 s after the explorer scrolls into view; 0 if none ≥ 50 ms. */
   readonly longestTask: number;
+  /** From scrolling into view until its default run has trained (or the wait ran out). */
+  readonly training: TrainingTiming;
   readonly controls: ControlTiming[];
 }
 
@@ -49,27 +58,11 @@ export interface LessonTiming {
   readonly explorers: ExplorerTiming[];
 }
 
-/** Records every long task (≥ 50 ms) from before the page's first script. */
-async function observeTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__benchTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__benchTasks?.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      // No long-task timing in this browser: nothing is recorded.
-    }
-  });
-}
-
-const tasks = (page: Page): Promise<number[]> => page.evaluate(() => [...(window.__benchTasks ?? [])]);
-
 async function withPage<T>(browser: Browser, url: string, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await observeTasks(page);
+    await installLongTaskObserver(page);
     await page.goto(url, { waitUntil: 'load' });
     return await use(page);
   } finally {
@@ -111,7 +104,7 @@ async function readThrough(page: Page): Promise<{ longest: number; over50: numbe
   }
   const done = await page.waitForFunction(allDone, null, { timeout: 180_000, polling: 200 }).then(() => true, () => false);
   const at = await page.evaluate(() => performance.now());
-  const list = await tasks(page);
+  const list = await longTasks(page);
   return { longest: Math.max(0, ...list), over50: list.filter((t) => t > 50).length, allDone: done ? at : null };
 }
 
@@ -139,18 +132,32 @@ async function controlToPaint(page: Page, index: number): Promise<ControlTiming 
   }, index);
 }
 
-/** An explorer: longest task when it starts (scrolled into view on a settled page), then every control. */
+/** Longest wait (ms) for an explorer's default run to finish after it scrolls into view. */
+const TRAINING_WAIT_MS = 180_000;
+
+/**
+ * An explorer: longest task when it starts (the 5 s after it scrolls into view on a settled page), then
+ * while its default run trains (until its Play button is no longer pressed), then every control.
+ */
 async function explorerTiming(browser: Browser, url: string, id: string): Promise<ExplorerTiming> {
   return withPage(browser, url, async (page) => {
     await page.waitForTimeout(1500);
-    const mark = (await tasks(page)).length;
+    const mark = (await longTasks(page)).length;
+    const t0 = Date.now();
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
     await page.evaluate((eid) => {
       const el = document.getElementById(eid)!;
       el.classList.add('__bench-explorer');
       el.scrollIntoView({ block: 'start' });
     }, id);
     await page.waitForTimeout(5000);
-    const longestTask = Math.max(0, ...(await tasks(page)).slice(mark));
+    const longestTask = await maxLongTask(page, mark);
+    const stopped = (eid: string) => document.getElementById(eid)?.querySelector('button[data-action="play"]')?.getAttribute('aria-pressed') !== 'true';
+    const finished = await page.waitForFunction(stopped, id, { timeout: TRAINING_WAIT_MS, polling: 100 }).then(() => true, () => false);
+    const seconds = finished ? (Date.now() - t0) / 1000 : null;
+    const { cpu } = longest(mainThreadTasks(await browser.stopTracing()));
+    const list = (await longTasks(page)).slice(mark);
+    const training: TrainingTiming = { seconds, longestTask: Math.max(0, ...list), over50: list.filter((t) => t > 50).length, longestTaskCpu: cpu };
     const count = await page.evaluate(() => document.querySelectorAll('.__bench-explorer [data-param], .__bench-explorer button[data-action]').length);
     const controls: ControlTiming[] = [];
     for (let i = 0; i < count; i++) {
@@ -158,7 +165,7 @@ async function explorerTiming(browser: Browser, url: string, id: string): Promis
       if (c) controls.push(c);
       await page.waitForTimeout(400);
     }
-    return { id, longestTask, controls };
+    return { id, longestTask, training, controls };
   });
 }
 

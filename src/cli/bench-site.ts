@@ -79,7 +79,9 @@ function printLesson(t: LessonTiming): void {
   console.log(f ? `    first figure (${f.kind}): first live frame ${ms(f.firstFrame)}, done ${ms(f.done)} after it scrolls into view` : '    first figure: none');
   console.log(`    reading (scroll through, every live figure done at ${ms(t.readingAllDone)}): longest task ${ms(t.readingLongestTask)}, ${t.readingTasksOver50} task(s) over 50 ms`);
   for (const e of t.explorers) {
-    console.log(`    explorer #${e.id}: longest task when it starts ${ms(e.longestTask)}`);
+    const t = e.training;
+    console.log(`    explorer #${e.id}: longest task when it starts ${ms(e.longestTask)}; while it trains ${ms(t.longestTask)}, ${t.over50} task(s) over 50 ms (${t.seconds === null ? 'still playing after the wait' : `stopped ${t.seconds.toFixed(1)} s after scrolling into view`})`);
+    console.log(`      most CPU time in one task over that time: ${ms(t.longestTaskCpu)} (wall-clock above includes waiting for a core)`);
     for (const c of e.controls) console.log(`      control → paint ${ms(c.ms).padStart(7)}  ${c.label}`);
   }
 }
@@ -87,6 +89,8 @@ function printLesson(t: LessonTiming): void {
 export interface SiteBenchOptions {
   /** Measure dist/ as built, without the build and dev timings. */
   readonly noBuild: boolean;
+  /** Time in Chromium only the lesson pages whose path contains this (default: every lesson). */
+  readonly lesson?: string;
 }
 
 /** Runs and prints the site section. */
@@ -111,7 +115,7 @@ export async function benchSite(options: SiteBenchOptions): Promise<void> {
   const browser = await launchBrowser();
   try {
     console.log(`  In Chromium (1280×800), served by astro preview (${load()}):`);
-    for (const p of built.filter((x) => x.path.startsWith('/lessons/'))) printLesson(await lessonTiming(browser, `http://127.0.0.1:${PORT}${p.path}`, p.path));
+    for (const p of built.filter((x) => x.path.startsWith('/lessons/') && x.path.includes(options.lesson ?? ''))) printLesson(await lessonTiming(browser, `http://127.0.0.1:${PORT}${p.path}`, p.path));
   } finally {
     await browser.close();
     stopServer(server);

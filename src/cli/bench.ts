@@ -9,6 +9,7 @@
  *   --only <part>    engine, site or memory (default all; site: bench-site.ts; memory: bench-memory.ts,
  *                    page heap and DOM nodes over 100 re-runs of two explorers in Chromium)
  *   --no-build       site section on dist/ as built, without the build and dev-server timings
+ *   --lesson <text>  site section: time in Chromium only the lesson pages whose path contains <text>
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,11 +44,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' }, numpy: { type: 'string' }, 'skip-tf': { type: 'boolean' },
-      only: { type: 'string' }, 'no-build': { type: 'boolean' },
+      only: { type: 'string' }, 'no-build': { type: 'boolean' }, lesson: { type: 'string' },
     },
   });
   if (values.only === undefined || values.only === 'engine') await benchEngine(values);
-  if (values.only === undefined || values.only === 'site') await benchSite({ noBuild: values['no-build'] ?? false });
+  if (values.only === undefined || values.only === 'site') await benchSite({ noBuild: values['no-build'] ?? false, lesson: values.lesson });
   if (values.only === undefined || values.only === 'memory') await memoryBench();
 }
 

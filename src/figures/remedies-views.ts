@@ -54,7 +54,8 @@ export function legendLayers(L: number): number[] {
   return L <= 6 ? Array.from({ length: L }, (_, l) => l + 1) : [1, Math.round((L + 1) / 2), L];
 }
 
-function gradientsView(r: VariantRun, width?: number): ChartView {
+/** Variant `r`'s ‖dW[l]‖ chart, `width` px wide (default the builder's). */
+export function gradientsView(r: VariantRun, width?: number): ChartView {
   const L = r.config.layers.length - 1;
   const title = `${VARIANT_LABELS[r.variant]}: ‖dW[l]‖ of each of the ${L} layers`;
   const data: GradientFlowData = { iterations: r.history.iterations, norms: r.history.gradientNorms, vanishingBelow: VANISHING_BELOW, explodingAbove: EXPLODING_ABOVE };
@@ -69,7 +70,8 @@ function gradientsView(r: VariantRun, width?: number): ChartView {
   };
 }
 
-function costsView(s: RemediesSnapshot, width?: number): ChartView {
+/** The cost curves of every variant, `width` px wide (default the builder's). */
+export function costsView(s: RemediesSnapshot, width?: number): ChartView {
   const title = 'Mini-batch cost of each variant';
   const data: CostCurveData = {
     totalIterations: s.settings.iterations,
@@ -121,16 +123,15 @@ export function remediesStatus(s: RemediesSnapshot): string {
   return [head, ...ended].join(' · ');
 }
 
+/** The summary table with its title and caption. */
+export function summaryView(s: RemediesSnapshot): RemediesViews['summary'] {
+  const caption = s.runs.map((r) => `${VARIANT_LABELS[r.variant]}: ${r.status.state === 'diverged' ? r.status.message : `${fmtInt(r.iteration)} iterations`}`).join('; ');
+  return { title: 'What each variant did', caption: `${caption}.`, table: summaryTable(s) };
+}
+
 /** Every view of snapshot `s`, its charts drawn `width` CSS px wide (their default when undefined). */
 export function remediesViews(s: RemediesSnapshot, width?: number): RemediesViews {
-  const summary = summaryTable(s);
-  const caption = s.runs.map((r) => `${VARIANT_LABELS[r.variant]}: ${r.status.state === 'diverged' ? r.status.message : `${fmtInt(r.iteration)} iterations`}`).join('; ');
-  return {
-    gradients: s.runs.map((r) => gradientsView(r, width)),
-    costs: costsView(s, width),
-    summary: { title: 'What each variant did', caption: `${caption}.`, table: summary },
-    status: remediesStatus(s),
-  };
+  return { gradients: s.runs.map((r) => gradientsView(r, width)), costs: costsView(s, width), summary: summaryView(s), status: remediesStatus(s) };
 }
 
 /** Trains every variant of `settings` in lockstep, one iteration each in turn, to the end (build time, bench). */

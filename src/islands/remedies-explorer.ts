@@ -2,7 +2,8 @@
  * <remedies-explorer>: trains the same deep network in up to four variants in the worker, in lockstep
  * (the worker advances its runs round-robin, one chunk each), and draws each variant's per-layer ‖dW[l]‖,
  * the cost curves and the summary with the same pure views as the build's prerender
- * (src/figures/remedies-views.ts). Charts land one per animation frame, so tasks stay short.
+ * (src/figures/remedies-views.ts). Charts land one per animation frame, and only the one drawn is built
+ * (remedies-redraw.ts), so tasks stay short.
  */
 import { renderElement, type ChartTable } from '../charts/browser.ts';
 import type { RemediesConfig } from '../engine/index.ts';
@@ -10,11 +11,12 @@ import { REMEDY_BATCH_SIZES } from '../figures/choices.ts';
 import { viewKey, type ChartView } from '../figures/gradient-flow.ts';
 import { tableHtml } from '../figures/html.ts';
 import { REMEDY_VARIANTS, remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from '../figures/remedies.ts';
-import { remediesViews, type RemediesViews, type VariantRun } from '../figures/remedies-views.ts';
+import { costsView, gradientsView, remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from '../figures/remedies-views.ts';
 import type { PythonFigure } from '../python/script.ts';
 import { isPlaying, trainingClient, type RunState } from './client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from './explorer.ts';
 import { readTable } from './gradient-flow-charts.ts';
+import { BuiltFrom, costInputs, gradientInputs } from './remedies-redraw.ts';
 import type { Pace } from './protocol.ts';
 import type { Store } from './store.ts';
 import { param, type ParamSpec, type Specs } from './url-state.ts';
@@ -61,7 +63,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private readonly runs = new Map<RemedyVariant, Store<RunState>>();
   private readonly drawn = new Map<string, string>();
   private readonly shownViews = new Map<string, ChartView>();
-  private views: RemediesViews | null = null;
+  private readonly builtFrom = new BuiltFrom();
+  private snapshot: RemediesSnapshot | null = null;
   private live = false;
   private queued = false;
   private lastDraw = 0;
@@ -134,7 +137,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     const title = figure?.querySelector('.figure-title')?.textContent ?? '';
     const caption = figure?.querySelector('.figure-caption')?.textContent ?? '';
     const table: ChartTable = name === 'summary'
-      ? this.views?.summary.table ?? readTable(figure?.querySelector('.figure-table table') ?? null)
+      ? (this.snapshot ? summaryView(this.snapshot).table : readTable(figure?.querySelector('.figure-table table') ?? null))
       : this.shownViews.get(name)?.table ?? readTable(figure?.querySelector('.figure-table table') ?? null);
     return { svg: figure?.querySelector<SVGSVGElement>('.figure-body svg') ?? null, table, data: { settings, title, caption, table } };
   }
@@ -220,29 +223,31 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
         history: { iterations: h.iterations, costs: h.costs, gradientNorms: h.gradientNorms, globalNorms: [] }, clippedSteps: s.live.clippedSteps ?? 0,
       };
     });
-    const views = remediesViews({ settings: values, runs }, this.chartWidth('.remedies-figure .figure-body', 640));
-    this.views = views;
+    const snapshot: RemediesSnapshot = { settings: values, runs };
+    this.snapshot = snapshot;
     const errors = values.variants.map((v) => this.runs.get(v)!.get().error).filter(Boolean);
-    const job = this.nextJob(views);
+    const job = this.nextJob(snapshot, this.chartWidth('.remedies-figure .figure-body', 640));
+    const status = remediesStatus(snapshot);
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.();
-      this.setText('.remedies-status', errors.length ? `Stopped: ${errors[0]}` : views.status);
+      this.setText('.remedies-status', errors.length ? `Stopped: ${errors[0]}` : status);
       if (job) this.renderSoon();
     });
   }
 
   /** The first piece of the page that is out of date, built now and returned as its DOM commit. */
-  private nextJob(views: RemediesViews): (() => void) | null {
+  private nextJob(s: RemediesSnapshot, width: number): (() => void) | null {
     for (const name of CHARTS) {
       const k = name === 'costs' ? -1 : Number(name.slice(-1));
-      const view = k < 0 ? views.costs : views.gradients[k];
       const figure = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
       if (!figure) continue;
-      if (!view) {
+      if (k >= s.runs.length) {
         if (figure.hidden) continue;
         return () => { figure.hidden = true; };
       }
+      if (!this.builtFrom.changed(name, k < 0 ? costInputs(s, width) : gradientInputs(s.runs[k], width)) && !figure.hidden) continue;
+      const view = k < 0 ? costsView(s, width) : gradientsView(s.runs[k], width);
       const key = viewKey(view);
       if ((this.drawn.get(name) ?? figure.dataset.key) === key && !figure.hidden) continue;
       this.drawn.set(name, key);
@@ -258,12 +263,13 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       };
     }
     const summary = this.querySelector<HTMLElement>('[data-chart="summary"]');
-    const html = tableHtml(views.summary.table);
+    const view = summaryView(s);
+    const html = tableHtml(view.table);
     if (summary && this.drawn.get('summary') !== html) {
       this.drawn.set('summary', html);
       return () => {
         summary.querySelector('.figure-table')!.innerHTML = html;
-        setScripted(summary.querySelector('.figure-caption')!, views.summary.caption);
+        setScripted(summary.querySelector('.figure-caption')!, view.caption);
       };
     }
     return null;

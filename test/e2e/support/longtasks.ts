@@ -1,5 +1,6 @@
 /**
- * Long-task recording (main-thread tasks ≥ 50 ms, via PerformanceObserver 'longtask').
+ * Long-task recording (main-thread tasks ≥ 50 ms), from src/cli/longtasks.ts (which `npm run bench` uses
+ * too), plus the islands' budget and the best-of-a-few readings the tests check it on.
  *
  *   await openPage(url, { beforeGoto: installLongTaskObserver });
  *   const mark = (await longTasks(page)).length;
@@ -9,37 +10,7 @@
  * and (with `buffered: true`) also sees tasks queued before it was attached.
  * Durations are wall-clock: a budget is checked on the best of a few readings (`readUntilClean`).
  */
-import type { BrowserContext, Page } from 'playwright-core';
-
-declare global {
-  interface Window {
-    __longTaskDurations?: number[];
-  }
-}
-
-/** Install the observer on a page or context. Must run before navigation. */
-export async function installLongTaskObserver(target: Page | BrowserContext): Promise<void> {
-  await target.addInitScript(() => {
-    window.__longTaskDurations = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTaskDurations?.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      // 'longtask' unsupported: leave the list empty.
-    }
-  });
-}
-
-/** Durations (ms) of the long tasks seen so far on the page's current document. */
-export async function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => [...(window.__longTaskDurations ?? [])]);
-}
-
-/** The longest task in ms after the first `since` recorded ones (default: all so far), 0 when there was none. */
-export async function maxLongTask(page: Page, since = 0): Promise<number> {
-  return Math.max(0, ...(await longTasks(page)).slice(since));
-}
+export { installLongTaskObserver, longTasks, maxLongTask } from '../../../src/cli/longtasks.ts';
 
 /** The long-task budget (ms) of an explorer island; LONG_TASK_BUDGET_MS raises it on a machine shared with other heavy jobs. */
 export const ISLAND_TASK_BUDGET_MS = Number(process.env.LONG_TASK_BUDGET_MS ?? 50);
