@@ -11,6 +11,10 @@
  * - `mathvariant` other than "normal" (which MathML Core does not draw) becomes the Unicode
  *   mathematical letter it names: `<mi mathvariant="script">N</mi>` → `<mi>𝒩</mi>`.
  *
+ * - Inline math is split after its top-level relations (=, ≈, ≤ …) into one `<math>` per
+ *   piece: browsers never break a line inside `<math>`, and a long formula in prose would
+ *   otherwise widen a phone's page (KaTeX's HTML broke there too).
+ *
  *   $$a^2$$  →  <span class="katex-display"><span class="katex"><math display="block"><mrow>…</mrow></math></span></span>
  */
 
@@ -73,6 +77,25 @@ export function compactMath(math: HastNode): void {
   unicodeVariants(math);
 }
 
+/** Operators a line may break after, as in TeX's inline math. */
+const RELATIONS = new Set(['=', '≈', '≤', '≥', '<', '>', '≠', '∼', '≃', '≡', '∝', '→', '←', '⇒', '⟹', '⟺', '∈']);
+
+const isRelation = (n: HastNode): boolean =>
+  n.tagName === 'mo' && n.children?.length === 1 && RELATIONS.has(String(n.children[0].value ?? '').trim());
+
+/** `<math>` pieces of an inline formula, split after each top-level relation (one piece if none). */
+export function inlinePieces(math: HastNode): HastNode[] {
+  const row = math.children?.length === 1 && math.children[0].tagName === 'mrow' ? math.children[0] : undefined;
+  const items = row?.children ?? [];
+  const pieces: HastNode[][] = [[]];
+  items.forEach((c, i) => {
+    pieces[pieces.length - 1].push(c);
+    if (isRelation(c) && i < items.length - 1) pieces.push([]);
+  });
+  if (pieces.length < 2) return [math];
+  return pieces.map((children) => ({ ...math, properties: { ...math.properties }, children: [{ type: 'element', tagName: 'mrow', properties: {}, children }] }));
+}
+
 function visit(parent: HastNode): void {
   const children = parent.children ?? [];
   for (let i = 0; i < children.length; i++) {
@@ -84,7 +107,7 @@ function visit(parent: HastNode): void {
       const inDisplay = Array.isArray(parent.properties?.className) && (parent.properties.className as unknown[]).includes('katex-display');
       if (math.properties?.display === 'block' && !inDisplay) {
         children[i] = { type: 'element', tagName: 'span', properties: { className: ['katex-display'] }, children: [n] };
-      }
+      } else if (math.properties?.display !== 'block') n.children = n.children!.flatMap((c) => (c === math ? inlinePieces(math) : [c]));
       continue;
     }
     visit(n);

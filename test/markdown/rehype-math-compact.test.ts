@@ -44,3 +44,16 @@ describe('mathvariant as Unicode letters', () => {
     expect(mathLetter('1', 'script')).toBeUndefined();
   });
 });
+
+describe('line breaks in inline math', () => {
+  it('splits inline math after its top-level relations, one <math> per piece, and leaves display math whole', async () => {
+    const out = await compiled('So $\\mathrm{Var}(z) \\approx n\\, \\mathrm{Var}(w) = 1$ here, $x_{a=b}$, and\n\n$$\na = b\n$$\n');
+    const inline = out.match(/So <span class="katex">(.*?)<\/span> here/)![1];
+    expect(inline.match(/<math>/g)).toHaveLength(3);
+    expect(inline).toMatch(/<mo>≈<\/mo><\/mrow><\/math><math><mrow><mi>n<\/mi>/);
+    expect(inline).toMatch(/<mo>=<\/mo><\/mrow><\/math><math><mrow><mn>1<\/mn><\/mrow><\/math>$/);
+    // A relation inside a subscript is not at the top level: one piece.
+    expect(out).toMatch(/<span class="katex"><math><mrow><msub>.*?<\/msub><\/mrow><\/math><\/span>, and/);
+    expect(out.match(/<math display="block">/g)).toHaveLength(1);
+  });
+});
