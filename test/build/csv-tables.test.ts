@@ -15,6 +15,8 @@ import { deepLinearView } from '../../src/figures/deep-linear.ts';
 import { flowViews, type FlowChart, type FlowSettings } from '../../src/figures/gradient-flow.ts';
 import { costView, type ComparisonSettings } from '../../src/figures/init-comparison.ts';
 import { buildTimeRun, lessonData } from '../../src/figures/snapshot.ts';
+import { buildRemediesSnapshot, remediesViews } from '../../src/figures/remedies-views.ts';
+import type { RemediesSettings } from '../../src/figures/remedies.ts';
 import { symmetryConfig, symmetrySnapshot, symmetryView } from '../../src/figures/symmetry.ts';
 import { figureView, type FigureKind, type FigureOptions } from '../../src/figures/views.ts';
 import { CSV_ROWS, PREVIEW_ROWS } from '../../src/prerender/csv-tables.ts';
@@ -26,6 +28,9 @@ import { projectRoot } from './support/build.ts';
 const dist = process.env.DIST_DIR ?? join(projectRoot, 'dist');
 const pages = existsSync(dist) ? listFiles(dist).filter((f) => f.endsWith('.html')) : [];
 const json = <T>(el: Element, name: string): T => JSON.parse(el.getAttribute(name) ?? 'null') as T;
+
+// Each remedies explorer trains four deep networks: compute its views once for all its tables.
+const remedies = new Map<string, ReturnType<typeof remediesViews>>();
 
 /** The table the component computed for the element holding `link`, from the settings in the page. */
 async function expectedTable(link: Element): Promise<ChartTable> {
@@ -55,6 +60,14 @@ async function expectedTable(link: Element): Promise<ChartTable> {
       const { a, depth } = defaults as { a: number; depth: number };
       const data = lessonData();
       return deepLinearView(deepLinearGradients(a, depth, data.X, data.X, 2, data.m), a, depth).table;
+    }
+    case 'remedies-explorer': {
+      const { speed: _speed, urlKey: _urlKey, ...settings } = defaults;
+      const key = JSON.stringify(settings);
+      if (!remedies.has(key)) remedies.set(key, remediesViews(buildRemediesSnapshot(settings as unknown as RemediesSettings, lessonData())));
+      const views = remedies.get(key)!;
+      const chart = link.closest('[data-chart]')!.getAttribute('data-chart')!;
+      return chart === 'costs' ? views.costs.table : views.gradients[Number(chart.replace('gradients-', ''))].table;
     }
     default:
       throw new Error(`no table recipe for <${explorer.tagName.toLowerCase()}>`);
