@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
 import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
 import rehypeHeadingIds from './src/markdown/rehype-heading-ids.ts';
+import rehypeMathCompact from './src/markdown/rehype-math-compact.ts';
 import remarkProseChecks from './src/markdown/remark-prose-checks.ts';
 import remarkTableMath from './src/markdown/remark-table-math.ts';
 import checkLinks from './src/integrations/check-links.ts';
@@ -42,7 +43,8 @@ export default defineConfig({
         [remarkInternalLinks, { base, root }],
         [remarkLessonComponents, { root }],
       ],
-      rehypePlugins: [rehypeKatex, [rehypeHeadingIds, { root }]],
+      // MathML only (drawn natively by Chromium, Firefox and Safari): a third of the bytes of KaTeX's HTML.
+      rehypePlugins: [[rehypeKatex, { output: 'mathml' }], [rehypeHeadingIds, { root }], rehypeMathCompact],
     }),
   },
   // prerenderFiles puts the CSV tables, and pagefindSearch the search bundle, beside the pages

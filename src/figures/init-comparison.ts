@@ -38,6 +38,9 @@ export interface ComparisonSettings {
 /** Settings whose change means training again. */
 export const TRAINING_KEYS = ['schemes', 'hidden', 'width', 'learningRate', 'iterations', 'scale', 'seed'] as const;
 
+/** What a comparison's runs depend on: its settings without the display-only ones (yScale, threshold, speed). */
+export type ComparisonTraining = Pick<ComparisonSettings, (typeof TRAINING_KEYS)[number]>;
+
 /** One scheme's run at a moment, as the views need it. */
 export interface SchemeRun {
   readonly scheme: Scheme;
@@ -66,7 +69,7 @@ export function recordEvery(iterations: number): number {
 }
 
 /** The training config of `scheme` under `s`: same data, seed, network and learning rate for all. */
-export function schemeConfig(s: ComparisonSettings, scheme: Scheme): TrainConfig {
+export function schemeConfig(s: ComparisonTraining, scheme: Scheme): TrainConfig {
   return {
     layers: [2, s.width, 1], hidden: s.hidden, init: scheme, scale: scheme === 'normal' ? s.scale : 1,
     learningRate: s.learningRate, iterations: s.iterations, seed: s.seed, recordEvery: recordEvery(s.iterations),
@@ -245,7 +248,7 @@ export function comparisonGrid(data: Dataset): GridSpec {
 }
 
 /** Trains every scheme of `s` to the end with the engine (build-time prerender; never in the browser). */
-export function buildTimeComparison(s: ComparisonSettings, data: Dataset, spec: GridSpec): SchemeRun[] {
+export function buildTimeComparison(s: ComparisonTraining, data: Dataset, spec: GridSpec): SchemeRun[] {
   return s.schemes.map((scheme) => {
     const t = train(data, schemeConfig(s, scheme));
     return {

@@ -78,6 +78,9 @@ export class TrainingClient {
     return store;
   }
 
+  /** Starts every worker of the pool (they idle until given work). */
+  warm = (): void => this.pool.warm();
+
   /** Starts run `runId` unless it is already running or finished. */
   start(runId: string, options: { paused?: boolean } = {}): void {
     const run = this.runs.get(runId);
@@ -303,6 +306,8 @@ export function trainingClient(): TrainingClient {
     const c = client;
     document.addEventListener('visibilitychange', () => c.setHidden(document.visibilityState === 'hidden'));
     window.addEventListener('pagehide', () => c.stop());
+    // Workers load while the reader reads, so a figure scrolled into view trains at once.
+    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => c.warm(), { timeout: 1000 });
   }
   return client;
 }

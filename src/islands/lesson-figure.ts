@@ -142,7 +142,10 @@ class LessonFigure extends HTMLElement {
     const differs = runs.some((r) => r.status.state !== 'done' && r.status.state !== 'idle');
     if (line) line.hidden = !differs;
     // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
-    if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) return;
+    if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) {
+      this.dataset.live = 'running'; // its live frames until then: the status line and progress bar
+      return;
+    }
     const view = figureView(kind, runs, lessonDataset(), options);
     if (status && view.complete) {
       const same = view.check === this.dataset.check;

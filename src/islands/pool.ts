@@ -80,6 +80,13 @@ export class WorkerPool {
     }
   }
 
+  /** Starts a worker in every empty slot, so the first run does not wait for a worker's script to load. */
+  warm(): void {
+    this.slots.forEach((s, slot) => {
+      if (!s.worker) this.spawn(slot);
+    });
+  }
+
   /** Terminates the worker in `slot` and reports it dead with `reason`. */
   kill(slot: number, reason: string): void {
     const s = this.slots[slot];

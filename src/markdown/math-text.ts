@@ -48,12 +48,16 @@ export function splitMath(text: string): MathSegment[] {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** HTML for text with inline math rendered by KaTeX (MathML included for screen readers). */
+/** HTML for text with inline math rendered by KaTeX as MathML (drawn by the browser, read by screen readers), as in the lessons. */
 export function mathHtml(text: string): string {
   return splitMath(text)
-    .map((s) => (s.math ? katex.renderToString(s.value, { throwOnError: true, output: 'htmlAndMathml' }) : escapeHtml(s.value)))
+    .map((s) => (s.math ? compactMathString(katex.renderToString(s.value, { throwOnError: true, output: 'mathml' })) : escapeHtml(s.value)))
     .join('');
 }
+
+/** KaTeX's inline MathML without `xmlns` and the TeX annotation, as rehype-math-compact.ts leaves the lessons' math. */
+const compactMathString = (html: string) =>
+  html.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', '').replace(/<semantics>([\s\S]*)<annotation [\s\S]*<\/annotation><\/semantics>/, '$1');
 
 /** Clean Unicode text for text with inline math. */
 export function mathPlain(text: string): string {

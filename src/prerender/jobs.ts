@@ -4,7 +4,7 @@
  * where workers are unavailable, in the build's own thread; both give the same numbers.
  */
 import { planar, train, type Dataset, type TrainConfig } from '../engine/index.ts';
-import { buildTimeComparison, comparisonGrid, type ComparisonSettings, type SchemeRun } from '../figures/init-comparison.ts';
+import { buildTimeComparison, comparisonGrid, TRAINING_KEYS, type ComparisonTraining, type SchemeRun } from '../figures/init-comparison.ts';
 import { buildFlowSnapshot, type FlowSettings, type FlowSnapshot } from '../figures/gradient-flow.ts';
 import type { RunSnapshot } from '../figures/snapshot.ts';
 import { parametersData, type HistoryDelta, type ParametersData } from '../islands/protocol.ts';
@@ -32,7 +32,7 @@ export const jobs = {
       result: { finalCost: t.finalCost, predictions: t.predictions, report: t.report, initial: parametersData(t.initial), final: parametersData(t.params) },
     };
   },
-  comparison: (s: ComparisonSettings): SchemeRun[] => buildTimeComparison(s, planarData(), comparisonGrid(planarData())),
+  comparison: (s: ComparisonTraining): SchemeRun[] => buildTimeComparison(s, planarData(), comparisonGrid(planarData())),
   'gradient-flow': (s: FlowSettings): FlowSnapshot => buildFlowSnapshot(s, planarData()),
   symmetry: (config: TrainConfig): SymmetryRun => {
     const t = train(planarData(), config);
@@ -43,6 +43,18 @@ export const jobs = {
 export type JobKind = keyof typeof jobs;
 export type JobSettings<K extends JobKind> = Parameters<(typeof jobs)[K]>[0];
 export type JobResult<K extends JobKind> = ReturnType<(typeof jobs)[K]>;
+
+/**
+ * What each kind's result depends on, out of the settings a component passes: the cache keys on
+ * this and the job receives only this, so a display-only prop (a comparison's y scale, threshold
+ * or speed) never retrains. Kinds whose settings are all training settings pass them through.
+ */
+export const jobInputs: { readonly [K in JobKind]: (settings: JobSettings<K>) => JobSettings<K> } = {
+  run: (config) => config,
+  comparison: (s) => Object.fromEntries(TRAINING_KEYS.map((k) => [k, s[k]])) as unknown as ComparisonTraining,
+  'gradient-flow': (s) => s,
+  symmetry: (config) => config,
+};
 
 /**
  * The source files (relative to the project root; a folder means every file under it) whose code

@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { decode, encode } from './codec.ts';
-import { JOB_DATASET, jobs, jobSources, type JobKind, type JobResult, type JobSettings } from './jobs.ts';
+import { JOB_DATASET, jobInputs, jobs, jobSources, type JobKind, type JobResult, type JobSettings } from './jobs.ts';
 
 /** The cache folder, relative to the project root (the deploy workflow keeps it between deploys). */
 export const RUN_CACHE_PATH = 'node_modules/.cache/vg-runs';
@@ -178,7 +178,8 @@ export function createRunCache(options: Partial<RunCacheOptions> = {}) {
     stats,
     dir,
     /** The result of job `kind` for `settings`: from memory, from disk, or computed (in a worker) and stored. */
-    get<K extends JobKind>(kind: K, settings: JobSettings<K>): Promise<JobResult<K>> {
+    get<K extends JobKind>(kind: K, given: JobSettings<K>): Promise<JobResult<K>> {
+      const settings = (jobInputs[kind] as (s: JobSettings<K>) => JobSettings<K>)(given);
       const memo = `${kind}:${JSON.stringify(settings)}:${hasSources ? sourceHash(root, jobSources[kind]) : ''}`;
       let value = memo ? memory.get(memo) : undefined;
       if (!value) {

@@ -49,6 +49,27 @@ describe('supervised worker pool', () => {
     pool.stop();
   });
 
+  it('warms every slot before any run, then trains on the warm worker without making another', async () => {
+    const made: number[] = [];
+    const pool = new WorkerPool({ size: 3, makeWorker: () => (made.push(made.length), { postMessage() {}, terminate() {} } as unknown as Worker) }, {
+      message() {}, malformed() {}, died() {}, owes: () => false,
+    });
+    pool.warm();
+    pool.warm();
+    expect(made).toHaveLength(3);
+    pool.stop();
+    // The in-process harness routes one worker at a time, so the client is checked with one slot.
+    const { made: count, make } = factory(0, () => null);
+    const c = new TrainingClient(make, { size: 1 });
+    c.warm();
+    expect(count.count).toBe(1);
+    const a = c.run('a', { config, pace });
+    c.start('a');
+    expect((await until(a, ended)).status.state).toBe('done');
+    expect(count.count).toBe(1);
+    c.stop();
+  });
+
   it('replaces a worker that goes silent mid-run and replays the run to the same numbers', async () => {
     const clean = new TrainingClient(() => new InProcessWorker() as unknown as Worker, { size: 1 });
     const cleanStore = clean.run('a', { config, pace });

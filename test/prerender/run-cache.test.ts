@@ -57,6 +57,25 @@ describe('build-time run cache', () => {
     expect(cache.stats.trained).toEqual([`run ${JSON.stringify({ ...b, learningRate: 0.5 })}`]);
   });
 
+  it('keys a comparison on what its runs depend on: display-only props reuse it, a training prop retrains it', async () => {
+    const cache = build();
+    const display = { ...comparison, yScale: 'log' as const, threshold: 0.1, speed: 1 };
+    const [first, shown] = await Promise.all([cache.get('comparison', comparison), cache.get('comparison', display)]);
+    expect(cache.stats.trained).toEqual([]);
+    expect(cache.stats.fromDisk).toBe(1);
+    expect(shown).toBe(first);
+    // A fresh cache (another build) reads the same file for the display-only change.
+    const fresh = build();
+    expect(await fresh.get('comparison', display)).toEqual(first);
+    expect(fresh.stats.trained).toEqual([]);
+
+    const trained = await fresh.get('comparison', { ...display, seed: 4 });
+    expect(fresh.stats.trained).toHaveLength(1);
+    expect(fresh.stats.trained[0]).not.toMatch(/yScale|threshold|speed/);
+    expect(trained.map((r) => r.finalCost)).toEqual(jobs.comparison({ ...comparison, seed: 4 }).map((r) => r.finalCost));
+    expect(trained.map((r) => r.finalCost)).not.toEqual(first.map((r) => r.finalCost));
+  });
+
   it('retrains the runs of a changed engine source file, and a changed figure module retrains only its kind', async () => {
     appendFileSync(join(root, 'src/figures/init-comparison.ts'), '\n// changed\n');
     const first = build();
