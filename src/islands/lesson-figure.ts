@@ -142,8 +142,10 @@ class LessonFigure extends HTMLElement {
     const differs = runs.some((r) => r.status.state !== 'done' && r.status.state !== 'idle');
     if (line) line.hidden = !differs;
     // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
+    // A run shared with a figure on screen may finish while this one's other runs wait for it to come near: that is not running.
+    const live = runs.some((r) => r.status.state === 'running') ? 'running' : undefined;
     if (kind !== 'cost-curve' && runs.some((r) => r.result === undefined)) {
-      this.dataset.live = 'running'; // its live frames until then: the status line and progress bar
+      this.markLive(live); // its live frames until then: the status line and progress bar
       return;
     }
     const view = figureView(kind, runs, lessonDataset(), options);
@@ -173,7 +175,13 @@ class LessonFigure extends HTMLElement {
     const table = this.querySelector('.figure-table');
     // A long table is a CSV file beside the page (same runs, same numbers): the page keeps its link instead of building it.
     if (table && !table.querySelector('[data-csv]')) table.innerHTML = tableHtml(view.table, { rowHeaders: view.table.columns[0] === '' });
-    this.dataset.live = view.complete ? 'done' : 'running';
+    this.markLive(view.complete ? 'done' : live);
+  }
+
+  /** data-live: 'running' while one of its runs trains, 'done' when all finished, absent while some wait to start. */
+  private markLive(live: 'running' | 'done' | undefined): void {
+    if (live) this.dataset.live = live;
+    else delete this.dataset.live;
   }
 }
 
