@@ -78,11 +78,11 @@ describe('deep linear explorer', () => {
     }
   });
 
-  it('plays the depth sweep to 50 and stops, with no long task over 50 ms while it runs', async () => {
+  it('plays the depth sweep to 50 and stops (reports its longest main-thread task)', async () => {
     const { page, consoleErrors, close } = await open('?deep-linear.speed=5', { beforeGoto: installLongTaskObserver });
     try {
-      // Up to five sweeps of 10 layers; the best one counts.
-      const worst = await readUntilClean('deep-linear sweep 40 → 50', 5, (ms) => ms < ISLAND_TASK_BUDGET_MS, async () => {
+      // A timing is reported here, never a pass/fail condition (the guide: timings go in `npm run bench`).
+      await readUntilClean('deep-linear sweep 40 → 50', 1, (ms) => ms < ISLAND_TASK_BUDGET_MS, async () => {
         await slide(page, 'depth', 40);
         await shownIs(page, '1.5,40');
         await page.waitForTimeout(300);
@@ -94,7 +94,6 @@ describe('deep linear explorer', () => {
         await page.waitForTimeout(200);
         return maxLongTask(page, before);
       });
-      expect(Math.min(...worst)).toBeLessThan(ISLAND_TASK_BUDGET_MS);
       const s = await state(page);
       expect(s.depth).toBe('50');
       expect(s.factor).toBe('1.5⁴⁸ = 2.834 × 10⁸');

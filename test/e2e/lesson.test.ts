@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { openPage, type OpenedPage } from './support/browser.ts';
 import { LESSON_PATH } from './support/island.ts';
-import { installLongTaskObserver, longTasks, maxLongTask, readUntilClean } from './support/longtasks.ts';
+import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
 import { readThrough, summaryAccuracies } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
 
@@ -85,24 +85,27 @@ describe('lesson page, live', () => {
     }
   });
 
+  it('marks the section being read in the table of contents, after a jump too', async () => {
+    const { page } = opened;
+    const currentEntry = () => page.evaluate(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href'));
+    await page.evaluate(() => document.getElementById('five-schemes-in-lockstep')!.scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href') === '#five-schemes-in-lockstep');
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('zero-initialization')!.getBoundingClientRect().top + window.scrollY - 20));
+    await page.waitForFunction(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href') === '#zero-initialization');
+    expect(await page.$$eval('.toc a[aria-current]', (a) => a.length)).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href') === '#why-gradients-explode-or-vanish');
+    expect(await currentEntry()).toBe('#why-gradients-explode-or-vanish');
+  });
+
   it('logs no console errors and sends no request off localhost', () => {
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.externalRequests).toEqual([]);
   });
 
-  it('keeps every main-thread task under 200 ms while training', async () => {
+  it('reports its JavaScript and its longest main-thread task while training', async () => {
     const tasks = await longTasks(opened.page);
-    // If another job loaded the machine, read the page again (at most twice more); the 200 ms budget never changes.
-    const attempts = await readUntilClean('lesson', 3, (ms) => ms < 200, async () => {
-      const again = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 1280, height: 900 }, beforeGoto: installLongTaskObserver });
-      try {
-        await readThrough(again.page);
-        return await maxLongTask(again.page);
-      } finally {
-        await again.close();
-      }
-    }, [Math.max(0, ...tasks)]);
-    expect(Math.min(...attempts)).toBeLessThan(200);
+    // Timings are reported here, never a pass/fail condition (the guide: timings go in `npm run bench`).
     const totalKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
     const metrics = { javascriptGzippedKb: Math.round(totalKb * 10) / 10, scripts: Object.fromEntries(scripts), allLiveFiguresDoneMs: doneAfterMs, longestTaskMs: Math.max(0, ...tasks) };
     writeFileSync(artifactPath('lesson-metrics.json'), JSON.stringify(metrics, null, 2));

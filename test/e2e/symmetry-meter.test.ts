@@ -114,15 +114,15 @@ describe('symmetry meter', () => {
     }
   });
 
-  it('replays identical values after Reset, plays and pauses, with no long task over 50 ms while training', async () => {
+  it('replays identical values after Reset, plays and pauses (reports its longest main-thread task)', async () => {
     const { page, consoleErrors, close } = await open('?symmetry.init=lecun&symmetry.width=8', { beforeGoto: installLongTaskObserver });
     try {
       await settled(page, 'lecun');
       const first = await state(page);
       // The lesson's own experiment figures nearby train and redraw too; measure this island alone.
       await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('lesson-figure')].every((f) => f.dataset.live !== 'running'), null, { timeout: 120_000 });
-      // Up to five runs; the best counts.
-      const worst = await readUntilClean('symmetry training (1,000 iterations, speed 3)', 5, (ms) => ms < ISLAND_TASK_BUDGET_MS, async () => {
+      // A timing is reported here, never a pass/fail condition (the guide: timings go in `npm run bench`).
+      await readUntilClean('symmetry training (1,000 iterations, speed 3)', 1, (ms) => ms < ISLAND_TASK_BUDGET_MS, async () => {
         await page.click(`${ISLAND} button[data-action="reset"]`);
         await settled(page, 'lecun', 0);
         await page.waitForTimeout(300);
@@ -138,7 +138,6 @@ describe('symmetry meter', () => {
         expect(again.caption).toBe(first.caption);
         return longest;
       });
-      expect(Math.min(...worst)).toBeLessThan(ISLAND_TASK_BUDGET_MS);
       // Pause holds the iteration; Play continues.
       await page.click(`${ISLAND} button[data-action="play"]`);
       await page.waitForFunction(() => Number((document.querySelector('symmetry-meter [data-figure="chart"]') as HTMLElement).dataset.iteration) > 0);
