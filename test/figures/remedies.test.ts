@@ -43,7 +43,7 @@ describe('the central claim, measured on the default deep network (30 × 16 tanh
       expect(t.status.state).toBe('done');
       expect(Math.max(...layerSpread(t.history))).toBeLessThan(100);
     }
-    expect(Math.max(...layerSpread(residual.history))).toBeLessThan(18); // 17.6; batch norm 72.7
+    expect(Math.max(...layerSpread(residual.history))).toBeLessThan(13); // 12.4; batch norm 46.7 (the same bits in Node and Chromium)
     expect(iterationsTo(residual.history, 0.5)).not.toBeNull();
   });
 
