@@ -5,6 +5,7 @@
  */
 import { createRandom, fillStandardNormal } from './random.ts';
 import { lookup } from './registry.ts';
+import { preciseCos, preciseSin } from './precise-trig.ts';
 
 /** A labelled 2-D dataset. */
 export interface Dataset {
@@ -58,7 +59,7 @@ function checkParam(ok: boolean, dataset: string, param: string, allowed: string
 /**
  * The planar "flower": two classes of m/2 points on the 4-petal rose r = a·sin(4t).
  * For class j = 0 then 1: t = linspace(3.12·j, 3.12·(j+1), m/2) + noise·randn, r = a·sin(4t) + noise·randn,
- * point (r·sin t, r·cos t). Source: the planar_utils.load_planar_dataset of the deeplearning.ai
+ * point (r·sin t, r·cos t), with sin and cos from precise-trig.ts (the same bits in every JS engine and in numpy). Source: the planar_utils.load_planar_dataset of the deeplearning.ai
  * course (see shared/reference/README.md); the defaults reproduce planar-dataset.json.
  */
 export const planar: DatasetGenerator<PlanarParams> = {
@@ -82,10 +83,10 @@ export const planar: DatasetGenerator<PlanarParams> = {
       for (let i = 0; i < n; i++) t[i] += noiseT[i];
       fillStandardNormal(rng, noiseR, p.noise);
       for (let i = 0; i < n; i++) {
-        const r = p.petalRadius * Math.sin(4 * t[i]) + noiseR[i];
+        const r = p.petalRadius * preciseSin(4 * t[i]) + noiseR[i];
         const col = n * j + i;
-        X[col] = r * Math.sin(t[i]);
-        X[p.m + col] = r * Math.cos(t[i]);
+        X[col] = r * preciseSin(t[i]);
+        X[p.m + col] = r * preciseCos(t[i]);
         Y[col] = j;
       }
     }

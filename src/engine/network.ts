@@ -8,6 +8,7 @@
  * Reference: Goodfellow, Bengio & Courville, Deep Learning (2016), §6.5; shared/reference/numpy_reference.py.
  */
 import type { Activation } from './activations.ts';
+import { preciseLog } from './precise-log.ts';
 
 /** Weights and biases. Index l runs 1..L; index 0 holds empty arrays so indices match the math. */
 export interface Parameters {
@@ -183,13 +184,14 @@ export function forward(p: Parameters, g: NetworkActivations, X: Float64Array, w
 
 /**
  * Binary cross-entropy averaged over m: −(1/m)·Σ [y·log a + (1 − y)·log(1 − a)], for A[L] and Y of 1 × m.
- * NaN or ±Infinity when an output saturates to exactly 0 or 1 on the wrong side, as in numpy.
+ * NaN or ±Infinity when an output saturates to exactly 0 or 1 on the wrong side, as in numpy. The log is
+ * preciseLog (the same bits in every JS engine, rounded as glibc's log that numpy calls), not Math.log.
  */
 export function binaryCrossEntropy(AL: Float64Array, Y: Float64Array, m: number): number {
   let s = 0;
   for (let j = 0; j < m; j++) {
     const y = Y[j];
-    s += -(y * Math.log(AL[j]) + (1 - y) * Math.log(1 - AL[j]));
+    s += -(y * preciseLog(AL[j]) + (1 - y) * preciseLog(1 - AL[j]));
   }
   return s / m;
 }

@@ -11,6 +11,7 @@
  *   θ ← θ − α·m̂ / (√v̂ + ε) (Kingma & Ba 2015, Algorithm 1).
  */
 import { isKeyOf, lookup } from './registry.ts';
+import { precisePowInt } from './precise-pow.ts';
 import type { Slot } from './slots.ts';
 
 /** Hyperparameters by their standard names (beta, rho, beta1, beta2, epsilon). */
@@ -138,7 +139,7 @@ export const rmsprop: Optimizer = {
   },
 };
 
-/** Adam: bias-corrected first and second moments, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, α = 0.001. */
+/** Adam: bias-corrected first and second moments, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, α = 0.001; β^t by precisePowInt (same bits everywhere). */
 export const adam: Optimizer = {
   name: 'adam',
   label: 'Adam',
@@ -152,8 +153,8 @@ export const adam: Optimizer = {
     return makeState(slots, (k, g, d, lr, t) => {
       const mk = m[k];
       const vk = v[k];
-      const c1 = 1 - beta1 ** t;
-      const c2 = 1 - beta2 ** t;
+      const c1 = 1 - precisePowInt(beta1, t);
+      const c2 = 1 - precisePowInt(beta2, t);
       for (let i = 0; i < g.length; i++) {
         mk[i] = beta1 * mk[i] + (1 - beta1) * g[i];
         vk[i] = beta2 * vk[i] + (1 - beta2) * (g[i] * g[i]);

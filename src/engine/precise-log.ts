@@ -4,67 +4,31 @@
  * which would break bit-compatibility of the normal draws in `random.ts`.
  *
  * Method: x = 2^k · m with m ∈ [√½, √2); log m = 2·atanh(s), s = (m − 1)/(m + 1), summed as a
- * series in double-double arithmetic (Dekker 1971, "A floating-point technique for extending
- * the available precision"). Only the random generator uses it; it is not on a hot path.
+ * series in double-double arithmetic (double-double.ts). Only IEEE arithmetic, so Node and every
+ * browser give the same bits. Used by the random generator and the cost, not by the per-unit kernels.
  */
+import { dd, ddAdd, ddMul, twoProduct, twoSum } from './double-double.ts';
 
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's splitting constant
 // ln 2 as a double-double: LN2_HI + LN2_LO.
 const LN2_HI = 0.6931471805599453;
 const LN2_LO = 2.3190468138462996e-17;
 const SERIES_TERMS = 24;
 
-// Scratch for double-double results; module constant, reused because these helpers are synchronous.
-const dd = new Float64Array(2);
+// Bit access for the exponent split; module constant, reused because preciseLog is synchronous.
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
 
-/** Exact product a·b = dd[0] + dd[1] (Dekker's TwoProduct, no FMA needed). */
-function twoProduct(a: number, b: number): void {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  dd[0] = p;
-  dd[1] = ah * bh - p + ah * bl + al * bh + al * bl;
-}
-
-/** Exact sum a + b = dd[0] + dd[1] (Knuth's TwoSum). */
-function twoSum(a: number, b: number): void {
-  const s = a + b;
-  const bb = s - a;
-  dd[0] = s;
-  dd[1] = a - (s - bb) + (b - bb);
-}
-
-/** (ah + al)·(bh + bl) as a double-double in dd. */
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
-  twoProduct(ah, bh);
-  const hi = dd[0];
-  const lo = dd[1] + (ah * bl + al * bh);
-  twoSum(hi, lo);
-}
-
-/** (ah + al) + (bh + bl) as a double-double in dd. */
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
-  twoSum(ah, bh);
-  const hi = dd[0];
-  const lo = dd[1] + al + bl;
-  twoSum(hi, lo);
-}
-
 /**
- * Natural logarithm of a positive, finite, normal double, correctly rounded in all but
- * vanishingly rare cases. Other inputs fall back to `Math.log` (0, subnormals, ∞, NaN, negatives).
+ * Natural logarithm of a positive, finite double, correctly rounded in all but vanishingly rare
+ * cases. 0, ∞, NaN and negatives go to `Math.log`, whose answers there (−∞, ∞, NaN) are exact everywhere.
  */
 export function preciseLog(x: number): number {
-  if (!(x >= 2.2250738585072014e-308) || x === Infinity) return Math.log(x);
+  if (!(x > 0) || x === Infinity) return Math.log(x);
+  // Subnormals: scale by 2^54 (exact) into the normal range, and take 54 back from the exponent.
+  const shift = x < 2.2250738585072014e-308 ? 54 : 0;
   // Split x into exponent k and mantissa m ∈ [1, 2) through the bit pattern.
-  scratch[0] = x;
-  let k = ((scratchBits[1] >>> 20) & 0x7ff) - 1023;
+  scratch[0] = shift ? x * 18014398509481984 : x;
+  let k = ((scratchBits[1] >>> 20) & 0x7ff) - 1023 - shift;
   scratchBits[1] = (scratchBits[1] & 0x800fffff) | 0x3ff00000;
   let m = scratch[0];
   if (m > Math.SQRT2) {

@@ -9,6 +9,8 @@ import type { Dataset } from './datasets.ts';
 import { initializeSeeded, type Initializer } from './initializers.ts';
 import { backwardFrom, createParameters, createWorkspace, forward, type Parameters } from './network.ts';
 import { frobeniusNorm, networkLayerStats, type LayerStats } from './stats.ts';
+import { precisePowInt } from './precise-pow.ts';
+import { preciseLog } from './precise-log.ts';
 
 /** ‖dW[l]‖ for l = 1..L, measured by backprop and predicted by the closed form. */
 export interface DeepLinearGradients {
@@ -52,7 +54,7 @@ export function deepLinearGradients(a: number, L: number, X: Float64Array, G: Fl
   backwardFrom(p, g, ws);
   // Closed form: G·(W[1]X)ᵀ/m, scaled by a^(L−2).
   const GXt = outerMean(G, X, width, m, a);
-  const factor = Math.pow(a, L - 2);
+  const factor = precisePowInt(a, L - 2);
   const closed = factor * frobeniusNorm(GXt);
   const measured: number[] = [];
   const forwardMeasured: number[] = [];
@@ -64,8 +66,8 @@ export function deepLinearGradients(a: number, L: number, X: Float64Array, G: Fl
     measured.push(frobeniusNorm(ws.dW[l]));
     forwardMeasured.push(frobeniusNorm(ws.A[l]));
     backwardMeasured.push(frobeniusNorm(ws.dZ[l]));
-    forwardClosedForm.push(Math.pow(a, l) * normX);
-    backwardClosedForm.push(Math.pow(a, L - l) * normG);
+    forwardClosedForm.push(precisePowInt(a, l) * normX);
+    backwardClosedForm.push(precisePowInt(a, L - l) * normG);
   }
   const base = frobeniusNorm(outerMean(G, X, width, m, 1));
   return { measured, closedForm: measured.map(() => closed), factor, base, forwardMeasured, forwardClosedForm, backwardMeasured, backwardClosedForm };
@@ -87,8 +89,8 @@ function outerMean(G: Float64Array, X: Float64Array, width: number, m: number, s
 /** Smallest depth L at which a^(L−1)·c leaves the normal range of a float format, or null if it never does. */
 export function depthLimit(a: number, c: number, format: 'float64' | 'float32'): { overflow: number | null; underflow: number | null } {
   const [max, minNormal] = format === 'float64' ? [Number.MAX_VALUE, 2.2250738585072014e-308] : [3.4028234663852886e38, 1.1754943508222875e-38];
-  const la = Math.log(a);
-  const depth = (bound: number) => Math.floor((Math.log(bound) - Math.log(c)) / la) + 2;
+  const la = preciseLog(a);
+  const depth = (bound: number) => Math.floor((preciseLog(bound) - preciseLog(c)) / la) + 2;
   return {
     overflow: a > 1 ? depth(max) : null,
     underflow: a < 1 ? depth(minNormal) : null,
@@ -106,7 +108,7 @@ export function predictedPreactivationVariance(
   const out: number[] = [];
   for (let l = 1; l < layers.length; l++) {
     const std = init.std(layers[l - 1], layers[l], scale);
-    const below = l === 1 ? inputSecondMoment : stats[l - 2].std ** 2 + stats[l - 2].mean ** 2;
+    const below = l === 1 ? inputSecondMoment : stats[l - 2].std * stats[l - 2].std + stats[l - 2].mean * stats[l - 2].mean;
     out.push(layers[l - 1] * std * std * below);
   }
   return out;
@@ -149,7 +151,7 @@ export function varianceAtInitialization(
     const stats = networkLayerStats(ws, layers, g);
     const pred = predictedPreactivationVariance(layers, init, scale, stats, input);
     for (let l = 0; l < L; l++) {
-      measured[l] += stats[l].zStd ** 2 / seeds.length;
+      measured[l] += (stats[l].zStd * stats[l].zStd) / seeds.length;
       predicted[l] += pred[l] / seeds.length;
     }
   }

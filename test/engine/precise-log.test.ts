@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { preciseLog } from '../../src/engine/precise-log.ts';
+import reference from '../fixtures/correctly-rounded.json';
 
 describe('preciseLog', () => {
   it('is exact where the answer is known', () => {
@@ -14,6 +15,10 @@ describe('preciseLog', () => {
   it('rounds correctly where V8 Math.log does not', () => {
     // log(0.6400189912242148) = −0.446257429280842027310…, nearest double −0.446257429280842.
     expect(preciseLog(0.6400189912242148)).toBe(-0.446257429280842);
+  });
+
+  it('gives the correctly rounded value at every reference argument, subnormals included (python decimal)', () => {
+    for (const [x, want] of reference.log) expect(preciseLog(x), `log(${x})`).toBe(want);
   });
 
   it('passes special values to Math.log', () => {

@@ -44,12 +44,17 @@ describe('claims of "When initialization is not enough"', () => {
     says('with $c = 1$ it never clips a single step, and the clipped run is identical to the plain one');
   });
 
-  it('residual and batch norm keep every layer within two orders of magnitude', () => {
-    const residual = Math.max(...layerSpread(run('residual').history));
-    const batchnorm = Math.max(...layerSpread(run('batchnorm').history));
-    expect(residual).toBeLessThan(100);
-    expect(batchnorm).toBeLessThan(100);
-    says(`the largest ratio between two layers' gradients is ${residual.toFixed(1)} with residual connections and ${batchnorm.toFixed(1)} with batch normalization`);
+  it('residual keeps every layer within two orders of magnitude; batch norm at all but a few records', () => {
+    const residual = layerSpread(run('residual').history);
+    const batchnorm = layerSpread(run('batchnorm').history);
+    const plain = Math.max(...layerSpread(run('plain').history));
+    expect(Math.max(...residual)).toBeLessThan(100);
+    expect(median(batchnorm)).toBeLessThan(100);
+    const over = batchnorm.filter((r) => r > 100).length;
+    expect(over).toBeLessThanOrEqual(batchnorm.length / 10);
+    says(`at their worst record the largest ratio between two layers' gradients is $${sci(plain)}$`);
+    says(`at every record: its largest ratio is ${Math.max(...residual).toFixed(1)}`);
+    says(`its median ratio over the run is ${median(batchnorm).toFixed(1)}, and ${over} of its ${batchnorm.length} records go past two orders of magnitude, the worst at ${Math.max(...batchnorm).toFixed(1)}`);
     says(`with a last mini-batch cost of ${run('residual').history.costs.at(-1)!.toFixed(2)}; the batch-normalized one is still at ${run('batchnorm').history.costs.at(-1)!.toFixed(2)}`);
   });
 
