@@ -1,0 +1,54 @@
+/**
+ * <lesson-experiment>: the live side of an <Experiment> card: progress of its run in the worker,
+ * its status (including "diverged at iteration k") and a "Train again" button that replays the
+ * run from the same initial weights (labelled "Retry" after the run failed).
+ */
+import type { ExperimentDecl } from '../../run/experiment.ts';
+import { hasFailed, trainingClient } from '../../run/client.ts';
+import { perFrame } from '../../run/store.ts';
+import { runKey, runStores, startWhenNear } from '../../run/runs.ts';
+
+class LessonExperiment extends HTMLElement {
+  private cleanup: (() => void)[] = [];
+
+  connectedCallback(): void {
+    const decl = JSON.parse(this.dataset.experiment ?? 'null') as ExperimentDecl | null;
+    if (!decl) return;
+    const [store] = runStores([decl]);
+    const progress = this.querySelector<HTMLProgressElement>('.experiment-progress');
+    const status = this.querySelector('.status-text');
+    const button = this.querySelector<HTMLButtonElement>('.experiment-rerun');
+    const built = status?.textContent ?? '';
+    const render = perFrame(() => {
+      const s = store.get();
+      if (s.status.state === 'idle') return;
+      if (progress) {
+        progress.hidden = s.status.state !== 'running';
+        progress.value = s.iteration;
+      }
+      const label = hasFailed(s) ? 'Retry' : 'Train again';
+      if (button && button.textContent !== label) button.textContent = label;
+      if (status && hasFailed(s)) status.textContent = `Could not train in your browser (${s.error}). ${built}`;
+      else if (status) {
+        const tail = s.result
+          ? `; final cost ${Number.isFinite(s.result.finalCost) ? s.result.finalCost.toFixed(6) : 'not finite'}, accuracy ${s.result.report.accuracy}`
+          : `, iteration ${s.iteration.toLocaleString('en-US')} of ${decl.config.iterations.toLocaleString('en-US')}`;
+        status.textContent = `In your browser: ${s.status.message}${tail}.`;
+      }
+      if (button) button.disabled = s.status.state === 'running';
+    });
+    this.cleanup.push(store.subscribe(render), startWhenNear(this, [decl]));
+    if (button) {
+      button.hidden = false;
+      const again = () => trainingClient().restart(runKey(decl));
+      button.addEventListener('click', again);
+      this.cleanup.push(() => button.removeEventListener('click', again));
+    }
+  }
+
+  disconnectedCallback(): void {
+    for (const undo of this.cleanup.splice(0)) undo();
+  }
+}
+
+if (!customElements.get('lesson-experiment')) customElements.define('lesson-experiment', LessonExperiment);
