@@ -264,8 +264,9 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     }
     for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-output]')) {
       const key = out.dataset.output as keyof T & string;
-      // Speed shows as "×3", as Transport.astro writes it.
-      if (key in this.specs) out.textContent = key === 'speed' ? `×${String(values[key])}` : this.specs[key].format(values[key]);
+      if (!(key in this.specs)) continue;
+      const spec = this.specs[key];
+      out.textContent = (spec.display ?? spec.format)(values[key]);
     }
   }
 }

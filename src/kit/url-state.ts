@@ -13,6 +13,8 @@ export interface ParamSpec<T> {
   /** The value, or undefined if `raw` is not allowed. */
   parse(raw: string): T | undefined;
   format(value: T): string;
+  /** How the control's <output> shows the value, when not as written in the URL (speed shows as "×3"). */
+  display?(value: T): string;
 }
 
 /** A setting the link asked for and the island ignored. */

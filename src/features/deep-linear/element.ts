@@ -13,6 +13,7 @@ import { trainingClient } from '../../run/client.ts';
 import { ExplorerElement, type FigureExport } from '../../kit/explorer.ts';
 import { createStore, prepareThenCommit } from '../../run/store.ts';
 import { updateTable } from '../../kit/table-dom.ts';
+import { atSpeed, speedParam } from '../../kit/pace.ts';
 import { param, type Specs } from '../../kit/url-state.ts';
 
 /** The explorer's settings. */
@@ -40,7 +41,7 @@ const DELAYS = [700, 450, 280, 160, 80];
 export const deepLinearSpecs: Specs<DeepLinearValues> = {
   a: param.number(0.3, 1.7),
   depth: param.number(2, MAX_DEPTH, { integer: true }),
-  speed: param.number(1, 5, { integer: true }),
+  speed: speedParam,
 };
 
 class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
@@ -144,7 +145,7 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   }
 
   private schedule(): void {
-    const delay = DELAYS[this.store.get().values.speed - 1] ?? DELAYS[2];
+    const delay = atSpeed(DELAYS, this.store.get().values.speed);
     this.live.set({ timer: setTimeout(() => this.tick(), delay) });
   }
 

@@ -7,6 +7,7 @@ import { renderElement, type ChartTable } from '../../charts/browser.ts';
 import type { FlowChart } from './views.ts';
 import { viewKey, type ChartView } from '../../kit/chart-view.ts';
 import { tableHtml } from '../../kit/html.ts';
+import { withoutPlotStyle } from '../../kit/plot-style.ts';
 import { readTable } from '../../kit/table-dom.ts';
 import { setScripted } from '../../charts/scripts.ts';
 
@@ -72,7 +73,7 @@ export class FlowFigures {
     this.drawn.set(name, key);
     this.views.set(name, view);
     let node: Element;
-    if (view.plot) node = this.withoutStyle(renderElement(view.plot));
+    if (view.plot) node = withoutPlotStyle(renderElement(view.plot), this.root);
     else {
       node = document.createElement('p');
       node.className = 'figure-pending';
@@ -95,20 +96,5 @@ export class FlowFigures {
       const table = this.figure(name)?.querySelector('.figure-table');
       if (table && html !== null) table.innerHTML = html;
     };
-  }
-
-  /**
-   * Plot puts the same <style> in every svg, and adding or removing a style sheet restyles the whole
-   * page: the island keeps one copy (the prerender's, data-plot-style) and strips it from new charts.
-   */
-  private withoutStyle(svg: SVGSVGElement): SVGSVGElement {
-    const style = svg.querySelector(':scope > style');
-    if (style && !this.root.querySelector('style[data-plot-style]')) {
-      const keep = style.cloneNode(true) as Element;
-      keep.setAttribute('data-plot-style', '');
-      this.root.append(keep);
-    }
-    style?.remove();
-    return svg;
   }
 }

@@ -16,6 +16,8 @@ import { FlowFigures } from './draw.ts';
 import type { Pace } from '../../run/protocol.ts';
 import { lessonData } from '../../run/memo.ts';
 import { createStore, type Store } from '../../run/store.ts';
+import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
+import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
 import { param, type Specs } from '../../kit/url-state.ts';
 
 /** The island's settings: the network's, plus the playback speed. */
@@ -23,16 +25,19 @@ interface FlowValues extends FlowSettings {
   readonly speed: number;
 }
 
+/** The log sliders (scale, learning rate): two significant digits within the settings' bounds. */
+const LOG_RANGES: Record<string, LogRange> = { scale: { min: 0.001, max: 100, digits: 2 }, learningRate: { min: 0.001, max: 10, digits: 2 } };
+
 const specs: Specs<FlowValues> = {
   depth: param.number(1, 10, { integer: true }),
   width: param.number(2, 32, { integer: true }),
   hidden: param.choice(EXPLORER_ACTIVATIONS),
   init: param.choice(EXPLORER_SCHEMES),
-  scale: param.number(0.001, 100),
-  learningRate: param.number(0.001, 10),
+  scale: param.number(LOG_RANGES.scale.min, LOG_RANGES.scale.max),
+  learningRate: param.number(LOG_RANGES.learningRate.min, LOG_RANGES.learningRate.max),
   iterations: param.number(100, 5000, { integer: true }),
   seed: param.number(0, 0xffffffff, { integer: true }),
-  speed: param.number(1, 5, { integer: true }),
+  speed: speedParam,
 };
 
 /** Settings that change the initial weights, and so the variance at initialization. */
@@ -52,15 +57,12 @@ interface FlowState {
 /** Pace for a speed 1–5: one record per chunk with pauses at the slow end, several records per chunk at the fast end. */
 function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {
   const every = recordEvery(iterations);
-  if (reducedMotion) return { chunk: 5 * every, delayMs: 0 };
-  return [{ chunk: every, delayMs: 500 }, { chunk: every, delayMs: 150 }, { chunk: every, delayMs: 0 }, { chunk: 3 * every, delayMs: 0 }, { chunk: 10 * every, delayMs: 0 }][speed - 1];
+  return reducedMotion ? { chunk: 5 * every, delayMs: 0 } : atSpeed(recordPaces(every, [500, 150]), speed);
 }
 
 /** Least time between two renders while a run plays, in ms: the worker needs the CPU more than the reader needs frames. */
 const MIN_GAP = 150;
 
-/** A round number 10^x with two significant digits, for the log sliders. */
-const fromLog = (x: number) => Number((10 ** x).toPrecision(2));
 
 class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected readonly urlPrefix = 'flow';
@@ -94,7 +96,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected start(values: FlowValues): void {
     this.inputMoment = secondMoment(lessonData().X);
     this.flow = createStore<FlowState>({ runId: this.runId(values.hidden), live: false });
-    this.bindLogSliders();
+    bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
     for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', this.renderSoon);
     this.reflectLogSliders(values);
     this.useRun(values);
@@ -275,26 +277,11 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     this.renderSoon();
   }
 
-  /** Log-scale sliders (scale, learning rate): the input holds log10 of the setting. */
-  private bindLogSliders(): void {
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
-      input.disabled = false;
-      this.listen(input, 'input', () => {
-        const key = input.dataset.log as 'scale' | 'learningRate';
-        const value = specs[key].parse(String(fromLog(Number(input.value))));
-        if (value !== undefined) this.setValues({ [key]: value });
-      });
-    }
-  }
-
   private reflectLogSliders(values: FlowValues): void {
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
-      const key = input.dataset.log as 'scale' | 'learningRate';
-      if (fromLog(Number(input.value)) !== values[key]) input.value = String(Math.log10(values[key]));
-      input.setAttribute('aria-valuetext', String(values[key]));
-      // The scale only matters to the normal initializer.
-      if (key === 'scale') input.disabled = values.init !== 'normal';
-    }
+    reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
+    // The scale only matters to the normal initializer.
+    const scale = this.querySelector<HTMLInputElement>('input[data-log="scale"]');
+    if (scale) scale.disabled = values.init !== 'normal';
   }
 }
 

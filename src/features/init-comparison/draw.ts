@@ -7,7 +7,8 @@ import type { Dataset } from '../../engine/datasets.ts';
 import type { GridSpec } from '../../engine/grid.ts';
 import { tableHtml } from '../../kit/html.ts';
 import { costView, mapPlot, mapsView, mapText, summaryView, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
-import { patchLayers, withoutStyle } from './parts.ts';
+import { withoutPlotStyle } from '../../kit/plot-style.ts';
+import { patchLayers } from './parts.ts';
 import { setText } from '../../kit/table-dom.ts';
 
 /** Least time in ms between two batches while training (each batch draws every part at one iteration). */
@@ -122,7 +123,7 @@ export class ComparisonDrawer {
       d.cost = false;
       steps.push(() => {
         const view = costView(runs, values, this.widths.cost);
-        const svg = withoutStyle(renderElement(view.plot!));
+        const svg = withoutPlotStyle(renderElement(view.plot!));
         const withTable = !computing || this.isOpen('.compare-cost-data');
         return () => {
           this.root.querySelector('.compare-cost')?.replaceChildren(svg);
@@ -175,10 +176,10 @@ export class ComparisonDrawer {
     if (sameSize && current?.querySelector('[aria-label="dot"]')) {
       const layers = renderElement(mapPlot(run, this.data, this.spec, { points: false, width }));
       return () => {
-        if (!patchLayers(current, layers)) slot?.replaceChildren(withoutStyle(renderElement(mapPlot(run, this.data, this.spec, { width }))));
+        if (!patchLayers(current, layers)) slot?.replaceChildren(withoutPlotStyle(renderElement(mapPlot(run, this.data, this.spec, { width }))));
       };
     }
-    const whole = withoutStyle(renderElement(mapPlot(run, this.data, this.spec, { width })));
+    const whole = withoutPlotStyle(renderElement(mapPlot(run, this.data, this.spec, { width })));
     return () => slot?.replaceChildren(whole);
   }
 

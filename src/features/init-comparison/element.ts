@@ -15,10 +15,12 @@ import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, trainingClient, type RunState } from '../../run/client.ts';
 import { ComparisonDrawer } from './draw.ts';
-import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, scaleFromSlider } from './parts.ts';
+import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, SCALE_RANGE } from './parts.ts';
+import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { lessonData } from '../../run/memo.ts';
 import { createStore, perFrame, type Store } from '../../run/store.ts';
+import { atSpeed, speedParam } from '../../kit/pace.ts';
 import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
 
 /** The island's own state next to its settings. */
@@ -65,7 +67,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       seed: param.number(0, 0xffffffff, { integer: true }),
       yScale: param.choice(['linear', 'log'] as const),
       threshold: param.numberChoice(THRESHOLDS),
-      speed: param.number(1, PACES.length, { integer: true }),
+      speed: speedParam,
     };
     return this.specsMemo;
   }
@@ -84,11 +86,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     this.onDisconnect(() => clearTimeout(this.timer.id));
     // Charts are drawn at the width of their boxes (see `resized`).
     this.drawer.resize(this.widths(), []);
-    const slider = this.querySelector<HTMLInputElement>('input[data-log-param="scale"]');
-    if (slider) {
-      slider.disabled = false;
-      this.listen(slider, 'input', () => this.setValues({ scale: scaleFromSlider(slider.value) }));
-    }
+    bindLogSliders(this, 'logParam', { scale: SCALE_RANGE }, (t, type, f) => this.listen(t, type, f), (_, scale) => this.setValues({ scale }));
     for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', () => this.redraw());
     this.listen(document, 'visibilitychange', () => this.visibility(this.store.get().visible));
     // Back from the back-forward cache the worker is new and the runs idle: train them again.
@@ -239,7 +237,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       if (l.playing) this.setPlaying(false);
       return;
     }
-    const size = this.reducedMotion && !once ? values.iterations : PACES[values.speed - 1].chunk;
+    const size = this.reducedMotion && !once ? values.iterations : atSpeed(PACES, values.speed).chunk;
     const from = Math.max(...schemes.map((s) => this.runs.get(s)!.get().iteration));
     this.live.set({ chunk: { schemes, target: Math.min(values.iterations, from + size) } });
     for (const s of schemes) trainingClient().step(this.runId(s), size);
@@ -259,7 +257,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
         if (this.live.get().playing) this.setPlaying(false);
         this.announce('All runs finished.');
-      } else this.timer.id = window.setTimeout(() => this.advance(), PACES[this.store.get().values.speed - 1].delayMs);
+      } else this.timer.id = window.setTimeout(() => this.advance(), atSpeed(PACES, this.store.get().values.speed).delayMs);
     }
     this.drawer?.touch(scheme, fresh);
     this.frame();
@@ -294,11 +292,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   /** The log-scale slider and the map slots, which the base class does not manage. */
   private reflectExtras(values: ComparisonSettings): void {
-    const slider = this.querySelector<HTMLInputElement>('input[data-log-param="scale"]');
-    if (slider) {
-      slider.value = String(Math.log10(values.scale));
-      slider.setAttribute('aria-valuetext', formatScale(values.scale));
-    }
+    reflectLogSliders(this, 'logParam', { scale: SCALE_RANGE }, values as unknown as Record<string, unknown>, formatScale);
     for (const slot of this.querySelectorAll<HTMLElement>('.compare-map[data-scheme]')) slot.hidden = !values.schemes.includes(slot.dataset.scheme as Scheme);
     this.setText('.compare-network', `[2, ${values.width}, 1]`);
     this.setText('.compare-iterations', fmtInt(values.iterations));

@@ -3,6 +3,7 @@
  * log-scale slider's mapping, the composition of the small multiples into one SVG for export, and
  * the patching of a live map's changing layers.
  */
+import { fromSlider, type LogRange } from '../../kit/log-slider.ts';
 import type { Pace } from '../../run/protocol.ts';
 
 /** Speed 1–5 → iterations per chunk and the pause between chunks (the same for every scheme). */
@@ -14,16 +15,13 @@ export const PACES: readonly Pace[] = [
   { chunk: 250, delayMs: 0 },
 ];
 
-/** Scale range of the log slider (it moves log10(scale) from −3 to 2). */
+/** Scale range of the log slider (it moves log10(scale) from −3 to 2), 3 significant digits. */
 export const SCALE_MIN = 0.001;
 export const SCALE_MAX = 100;
+export const SCALE_RANGE: LogRange = { min: SCALE_MIN, max: SCALE_MAX, digits: 3 };
 
-/** The scale for a slider position (log10 of it), rounded to 3 significant digits and clamped. */
-export function scaleFromSlider(raw: string): number {
-  const v = Number(raw);
-  if (!Number.isFinite(v)) return 1;
-  return Math.min(SCALE_MAX, Math.max(SCALE_MIN, Number((10 ** v).toPrecision(3))));
-}
+/** The scale for a slider position (log10 of it), rounded to 3 significant digits and clamped; 1 for no number. */
+export const scaleFromSlider = (raw: string): number => fromSlider(raw, SCALE_RANGE) ?? 1;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -90,13 +88,4 @@ export function patchLayers(target: SVGSVGElement, source: SVGSVGElement): boole
   }
   target.setAttribute('aria-label', source.getAttribute('aria-label') ?? '');
   return true;
-}
-
-/**
- * Removes the <style> Plot puts in every chart: adding or removing a style sheet makes the browser
- * recompute the style of the whole (long) page. The island's CSS sets what it held.
- */
-export function withoutStyle<T extends Element>(svg: T): T {
-  for (const style of svg.querySelectorAll(':scope > style')) style.remove();
-  return svg;
 }

@@ -15,10 +15,13 @@ import { costsView, gradientsView, remediesStatus, summaryView, type RemediesSna
 import type { PythonFigure } from '../../python/script.ts';
 import { isPlaying, trainingClient, type RunState } from '../../run/client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
+import { withoutPlotStyle } from '../../kit/plot-style.ts';
 import { readTable } from '../../kit/table-dom.ts';
 import { BuiltFrom, costInputs, gradientInputs } from './redraw.ts';
 import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
+import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
+import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
 import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
 import { setScripted } from '../../charts/scripts.ts';
 
@@ -27,29 +30,30 @@ interface RemediesValues extends RemediesSettings {
   readonly speed: number;
 }
 
+/** The log sliders (scale, learning rate): two significant digits within the settings' bounds. */
+const LOG_RANGES: Record<string, LogRange> = { scale: { min: 0.001, max: 10, digits: 2 }, learningRate: { min: 0.0001, max: 10, digits: 2 } };
+
 const specs: Specs<RemediesValues> = {
   variants: param.list(REMEDY_VARIANTS, 1, 4) as ParamSpec<RemedyVariant[]>,
   depth: param.number(2, 50, { integer: true }),
   width: param.number(2, 64, { integer: true }),
   hidden: param.choice(['tanh', 'relu'] as const),
-  scale: param.number(0.001, 10),
-  learningRate: param.number(0.0001, 10),
+  scale: param.number(LOG_RANGES.scale.min, LOG_RANGES.scale.max),
+  learningRate: param.number(LOG_RANGES.learningRate.min, LOG_RANGES.learningRate.max),
   batchSize: param.numberChoice(REMEDY_BATCH_SIZES),
   iterations: param.number(100, 5000, { integer: true }),
   seed: param.number(0, 0xffffffff, { integer: true }),
-  speed: param.number(1, 5, { integer: true }),
+  speed: speedParam,
 };
 
 /** Iterations per chunk and pause for a speed 1–5 (a chunk is one record at the slow end). */
 function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {
   const every = remediesRecordEvery(iterations);
-  if (reducedMotion) return { chunk: 10 * every, delayMs: 0 };
-  return [{ chunk: every, delayMs: 400 }, { chunk: every, delayMs: 100 }, { chunk: every, delayMs: 0 }, { chunk: 3 * every, delayMs: 0 }, { chunk: 10 * every, delayMs: 0 }][speed - 1];
+  return reducedMotion ? { chunk: 10 * every, delayMs: 0 } : atSpeed(recordPaces(every, [400, 100]), speed);
 }
 
 /** Least time between two renders while runs play, in ms. */
 const MIN_GAP = 150;
-const fromLog = (x: number) => Number((10 ** x).toPrecision(2));
 const CHARTS = ['gradients-0', 'gradients-1', 'gradients-2', 'gradients-3', 'costs'] as const;
 
 class RemediesExplorer extends ExplorerElement<RemediesValues> {
@@ -70,8 +74,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private lastDraw = 0;
 
   protected start(values: RemediesValues): void {
-    this.bindLogSliders();
-    this.reflectLogSliders(values);
+    bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
+    reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
     this.useRuns(values);
     const isDefault = (Object.keys(specs) as (keyof RemediesValues)[]).every((k) => k === 'speed' || String(values[k]) === String(this.defaults[k]));
     if (!isDefault) {
@@ -81,7 +85,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   }
 
   protected changed(values: RemediesValues, keys: (keyof RemediesValues)[]): void {
-    this.reflectLogSliders(values);
+    reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
     if (keys.every((k) => k === 'speed')) {
       for (const v of values.variants) this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
       return;
@@ -252,7 +256,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       if ((this.drawn.get(name) ?? figure.dataset.key) === key && !figure.hidden) continue;
       this.drawn.set(name, key);
       this.shownViews.set(name, view);
-      const node = view.plot ? this.withoutStyle(renderElement(view.plot)) : Object.assign(document.createElement('p'), { className: 'figure-pending', textContent: view.caption });
+      const node = view.plot ? withoutPlotStyle(renderElement(view.plot), this) : Object.assign(document.createElement('p'), { className: 'figure-pending', textContent: view.caption });
       const html = tableHtml(view.table);
       return () => {
         figure.hidden = false;
@@ -275,38 +279,6 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     return null;
   }
 
-  /** Keeps one copy of Plot's <style> in the island (the prerender's) and strips it from new charts. */
-  private withoutStyle(svg: SVGSVGElement): SVGSVGElement {
-    const style = svg.querySelector(':scope > style');
-    if (style && !this.querySelector('style[data-plot-style]')) {
-      const keep = style.cloneNode(true) as Element;
-      keep.setAttribute('data-plot-style', '');
-      this.append(keep);
-    }
-    style?.remove();
-    return svg;
-  }
-
-  private bindLogSliders(): void {
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
-      input.disabled = false;
-      this.listen(input, 'input', () => {
-        const key = input.dataset.log as 'scale' | 'learningRate';
-        const value = specs[key].parse(String(fromLog(Number(input.value))));
-        if (value !== undefined) this.setValues({ [key]: value });
-      });
-    }
-  }
-
-  private reflectLogSliders(values: RemediesValues): void {
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[data-log]')) {
-      const key = input.dataset.log as 'scale' | 'learningRate';
-      if (fromLog(Number(input.value)) !== values[key]) input.value = String(Math.log10(values[key]));
-      input.setAttribute('aria-valuetext', String(values[key]));
-      const out = this.querySelector(`output[data-output="${key}"]`);
-      if (out) out.textContent = String(values[key]);
-    }
-  }
 }
 
 if (!customElements.get('remedies-explorer')) customElements.define('remedies-explorer', RemediesExplorer);

@@ -13,6 +13,7 @@ import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explor
 import type { Pace } from '../../run/protocol.ts';
 import { createStore, perFrame, prepareThenCommit, type Store } from '../../run/store.ts';
 import { updateTable } from '../../kit/table-dom.ts';
+import { atSpeed, speedParam } from '../../kit/pace.ts';
 import { param, type Specs } from '../../kit/url-state.ts';
 
 /** The meter's settings. */
@@ -30,7 +31,7 @@ export const symmetrySpecs: Specs<SymmetryValues> = {
   value: param.number(-2, 2),
   width: param.number(2, 16, { integer: true }),
   seed: param.number(0, 0xffffffff, { integer: true }),
-  speed: param.number(1, 5, { integer: true }),
+  speed: speedParam,
 };
 
 /** Iterations per chunk and pause between chunks at speed 1…5. */
@@ -69,7 +70,7 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
 
   private pace(values: SymmetryValues): Pace {
     // Reduced motion: train at full speed; render() skips the intermediate frames.
-    return this.reducedMotion ? { chunk: 100_000, delayMs: 0 } : PACES[values.speed - 1] ?? PACES[2];
+    return this.reducedMotion ? { chunk: 100_000, delayMs: 0 } : atSpeed(PACES, values.speed);
   }
 
   protected start(values: SymmetryValues): void {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../../src/charts/index.ts';
 import { buildTimeComparison, comparisonGrid, mapPlot, type ComparisonSettings } from '../../../src/features/init-comparison/views.ts';
 import { lessonData } from '../../../src/run/memo.ts';
-import { composeSvgs, PACES, patchLayers, scaleFromSlider, withoutStyle } from '../../../src/features/init-comparison/parts.ts';
+import { composeSvgs, PACES, patchLayers, scaleFromSlider } from '../../../src/features/init-comparison/parts.ts';
 
 const data = lessonData();
 const spec = comparisonGrid(data);
@@ -54,12 +54,6 @@ describe('init comparison parts', () => {
     expect(svg.querySelector('[aria-label="contour"]')!.getAttribute('clip-path')).toBe(`url(#${clips[0].id})`);
     const { svg: bare } = svgOf('<svg><g aria-label="raster"></g></svg>');
     expect(patchLayers(bare, layers)).toBe(false);
-  });
-
-  it('drops the style sheet Plot puts in every chart', () => {
-    const { svg } = svgOf(renderSvg(mapPlot(run, data, spec)));
-    expect(svg.querySelectorAll('style')).toHaveLength(1);
-    expect(withoutStyle(svg).querySelectorAll('style')).toHaveLength(0);
   });
 
   it('composes the small multiples and the legend into one svg', () => {
