@@ -11,7 +11,7 @@ import {
 import { probabilityCounts } from '../../charts/decision-boundary.ts';
 import { gridAround, probabilityGrid, train, type Dataset, type GridSpec, type TrainConfig, type TrainStatus } from '../../engine/index.ts';
 
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, type ExplorerActivation, type Scheme } from '../../kit/labels.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, INIT_LABELS, normalTimes, type ExplorerActivation, type Scheme } from '../../kit/labels.ts';
 
 export type { Scheme };
 /** Cost thresholds offered for "iterations to reach". */
@@ -83,8 +83,7 @@ export function formatScale(scale: number): string {
 
 /** The label of a scheme, e.g. "Normal × 10" or "LeCun". */
 export function schemeLabel(scheme: Scheme, scale: number): string {
-  const names: Record<Scheme, string> = { zeros: 'Zeros', normal: `Normal × ${formatScale(scale)}`, lecun: 'LeCun', glorot: 'Glorot', he: 'He' };
-  return names[scheme];
+  return scheme === 'normal' ? normalTimes(formatScale(scale), 'title') : INIT_LABELS[scheme].title;
 }
 
 /** The colour a scheme keeps in every figure. */

@@ -7,6 +7,7 @@ import type * as Plot from '@observablehq/plot';
 import { fmt, fmtInt, symmetry, symmetryCaption, symmetryTable, type ChartTable } from '../../charts/browser.ts';
 import { allZero } from '../../charts/symmetry.ts';
 import type { TrainConfig } from '../../engine/train.ts';
+import { INIT_LABELS } from '../../kit/labels.ts';
 import type { ParametersData } from '../../run/protocol.ts';
 
 /** The initializations the meter offers. */
@@ -15,10 +16,10 @@ export type SymmetryInit = (typeof symmetryInits)[number];
 
 /** Labels of the inits in the meter's select. */
 export const symmetryInitLabels: Record<SymmetryInit, string> = {
-  zeros: 'zeros',
-  constant: 'constant (every weight c)',
-  normal: 'normal, scale 1',
-  lecun: 'LeCun normal',
+  zeros: INIT_LABELS.zeros.text,
+  constant: INIT_LABELS.constant.text,
+  normal: INIT_LABELS.normal.text,
+  lecun: `${INIT_LABELS.lecun.text} normal`,
 };
 
 /** The settings a run depends on. */
