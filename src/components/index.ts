@@ -1,4 +1,5 @@
 /** The public lesson components, for `import { … } from '~/components'` in MDX. Keep sorted. */
+export { default as ActivationExplorer } from '../features/activation/ActivationExplorer.astro';
 export { default as Aside } from './Aside.astro';
 export { default as CostCurve } from '../features/lesson/CostCurve.astro';
 export { default as DeepLinearExplorer } from '../features/deep-linear/DeepLinearExplorer.astro';

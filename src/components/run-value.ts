@@ -9,7 +9,8 @@ import { buildTimeRun } from '../prerender/build-run.ts';
 import type { RunSnapshot } from '../run/run.ts';
 import { cachedJob } from '../prerender/run-cache.ts';
 import { resolveExperiments } from '../features/lesson/figure-props.ts';
-import { componentSchemas, parseProps, PropError, RUN_VALUES } from '../kit/props.ts';
+import { PropError } from '../kit/props.ts';
+import { componentSchemas, parseProps, RUN_VALUES } from './props.ts';
 import type { z } from 'astro/zod';
 
 type RunValueProps = z.output<typeof componentSchemas.RunValue>;

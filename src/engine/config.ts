@@ -5,6 +5,7 @@
  */
 import { activationNames, isActivationName } from './activations.ts';
 import { initializerNames, isInitializerName } from './initializers.ts';
+import { LIMITS } from './limits.ts';
 import type { ActivationName } from './activations.ts';
 import type { InitializerName } from './initializers.ts';
 
@@ -28,15 +29,7 @@ export interface TrainConfig {
   readonly recordEvery: number;
 }
 
-/** Bounds that keep a run meaningful and affordable in a reader's browser. */
-export const LIMITS = {
-  maxIterations: 1_000_000,
-  maxLearningRate: 1e6,
-  maxScale: 1e6,
-  maxSeed: 0xffffffff,
-  maxLayerSize: 1024,
-  maxLayers: 64,
-} as const;
+export { LIMITS } from './limits.ts';
 
 /** The original's "appropriate initialization" experiment: [2,3,1], tanh, LeCun, lr 1.2, 10 000 iterations. */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {

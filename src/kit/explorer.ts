@@ -10,6 +10,7 @@ import { trainingClient } from '../run/client.ts';
 import type { PythonFigure } from '../python/script.ts';
 import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';
+import { IslandElement } from './island.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
 
@@ -33,14 +34,13 @@ export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
-export abstract class ExplorerElement<T extends object> extends HTMLElement {
+export abstract class ExplorerElement<T extends object> extends IslandElement {
   /** URL prefix of this island's settings, e.g. "deep-linear". */
   protected abstract readonly urlPrefix: string;
   protected abstract readonly specs: Specs<T>;
   protected store!: Store<ExplorerState<T>>;
   protected defaults!: T;
   protected reducedMotion = false;
-  private undo: (() => void)[] = [];
 
   /** Called once with the initial settings (from the URL or the defaults). */
   protected abstract start(values: T): void;
@@ -125,10 +125,6 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     return boxWidth(this.querySelector(selector), fallback);
   }
 
-  disconnectedCallback(): void {
-    for (const f of this.undo.splice(0)) f();
-  }
-
   /**
    * Off screen, pauses run `runId` if it is `playing` (marked suspended); back on screen, resumes
    * it if it was suspended. @returns whether it paused or resumed the run.
@@ -165,27 +161,10 @@ export abstract class ExplorerElement<T extends object> extends HTMLElement {
     for (const [part, text] of Object.entries(texts)) this.setText(`.${prefix}-${part}`, text);
   }
 
-  /** Whether the <details> matching `selector` is open. */
-  protected isOpen(selector: string): boolean {
-    return this.querySelector<HTMLDetailsElement>(selector)?.open ?? false;
-  }
-
-  /** Runs `undo` when the island leaves the page (unsubscribes, timers). */
-  protected onDisconnect(undo: () => void): void {
-    this.undo.push(undo);
-  }
-
   /** Calls `fill` each time the reader opens the <details> matching `selector` (tables that wait while a run plays). */
   protected onOpen(selector: string, fill: () => void): void {
     const details = this.querySelector<HTMLDetailsElement>(selector);
     this.listen(details, 'toggle', () => details?.open && fill());
-  }
-
-  /** Adds `handler` to `target` until the island leaves the page. */
-  protected listen(target: EventTarget | null, type: string, handler: (event: Event) => void): void {
-    if (!target) return;
-    target.addEventListener(type, handler);
-    this.undo.push(() => target.removeEventListener(type, handler));
   }
 
   /** Shows (or clears) the island's notice; text only, never HTML. */

@@ -11,7 +11,8 @@
  */
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
-import { componentNames, componentSchemas, parseProps, PropError, splitList } from '../kit/props.ts';
+import { PropError, splitList } from '../kit/props.ts';
+import { componentNames, componentSchemas, parseProps } from '../components/props.ts';
 import { parseExperiment, type ExperimentDecl } from '../run/experiment.ts';
 
 interface Attribute {

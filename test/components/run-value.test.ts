@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRunValue, readRunValue, type ValueSource } from '../../src/components/run-value.ts';
-import { parseProps } from '../../src/kit/props.ts';
+import { parseProps } from '../../src/components/props.ts';
 
 const done: ValueSource = {
   name: 'experiment "he"', status: { state: 'done', message: 'done: 300 iterations' }, iterations: [0, 10, 20], costs: [0.737, 0.7, 0.69],

@@ -4,7 +4,7 @@
  * Edit this file with the prose: a quote that is no longer in the lesson fails its test.
  */
 import { describe, expect, it } from 'vitest';
-import { componentSchemas } from '~/kit/props.ts';
+import { componentSchemas } from '~/components/props.ts';
 import { comparisonDefaults } from '~/components/run-value.ts';
 import {
   binaryCrossEntropy, createTrainer, deepLinearGradients, forward, glorot, he, lecun, normal, train, varianceAtInitialization,

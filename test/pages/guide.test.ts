@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { componentSchemas, parseProps, PropError } from '../../src/kit/props.ts';
+import { PropError } from '../../src/kit/props.ts';
+import { componentSchemas, parseProps } from '../../src/components/props.ts';
 import { parseExperiment } from '../../src/run/experiment.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/engine/index.ts';
 

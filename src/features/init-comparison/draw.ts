@@ -8,6 +8,7 @@ import type { GridSpec } from '../../engine/grid.ts';
 import { tableHtml } from '../../kit/html.ts';
 import { costView, mapPlot, mapsView, mapText, summaryView, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
 import { withoutPlotStyle } from '../../kit/plot-style.ts';
+import { isOpen } from '../../kit/island.ts';
 import { patchLayers } from './parts.ts';
 import { setText } from '../../kit/table-dom.ts';
 
@@ -124,7 +125,7 @@ export class ComparisonDrawer {
       steps.push(() => {
         const view = costView(runs, values, this.widths.cost);
         const svg = withoutPlotStyle(renderElement(view.plot!));
-        const withTable = !computing || this.isOpen('.compare-cost-data');
+        const withTable = !computing || isOpen(this.root, '.compare-cost-data');
         return () => {
           this.root.querySelector('.compare-cost')?.replaceChildren(svg);
           setText(this.root, '.compare-cost-caption', view.caption);
@@ -138,7 +139,7 @@ export class ComparisonDrawer {
     const summary = d.summary;
     d.summary = false;
     steps.push(() => {
-      const withTables = !computing || this.isOpen('.compare-maps-data');
+      const withTables = !computing || isOpen(this.root, '.compare-maps-data');
       const view = mapsView(runs.filter((r) => r.grid), this.data, this.spec, { tables: withTables });
       const sum = summary ? summaryView(runs, values.threshold) : null;
       return () => {
@@ -194,9 +195,6 @@ export class ComparisonDrawer {
     setText(this.root, '.compare-status-text', `${state}: iteration ${fmtInt(at)} of ${fmtInt(values.iterations)}, seed ${values.seed}.`);
   }
 
-  private isOpen(selector: string): boolean {
-    return this.root.querySelector<HTMLDetailsElement>(selector)?.open ?? false;
-  }
 
   /** Sets markup built by tableHtml (every value escaped there). */
   private html(selector: string, value: string): void {

@@ -7,28 +7,25 @@
 import { fmtInt } from '../../charts/browser.ts';
 import type { GridSpec } from '../../engine/grid.ts';
 import {
-  comparisonGrid, costView, formatScale, ITERATION_CHOICES, LEARNING_RATES, mapsGridTable, schemeConfig, summaryView,
-  THRESHOLDS, TRAINING_KEYS, withValue, type ComparisonSettings, type Scheme, type SchemeRun,
+  comparisonGrid, costView, formatScale, mapsGridTable, schemeConfig, summaryView, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun,
 } from './views.ts';
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../../kit/labels.ts';
 import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, trainingClient, type RunState } from '../../run/client.ts';
 import { ComparisonDrawer } from './draw.ts';
-import { composeSvgs, PACES, SCALE_MAX, SCALE_MIN, SCALE_RANGE } from './parts.ts';
+import { comparisonSpecs, composeSvgs, PACES, SCALE_RANGE } from './parts.ts';
 import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { lessonData } from '../../run/memo.ts';
 import { createStore, perFrame, type Store } from '../../run/store.ts';
-import { atSpeed, speedParam } from '../../kit/pace.ts';
-import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
+import { atSpeed } from '../../kit/pace.ts';
+import { EXPLORER_SCHEMES } from '../../kit/labels.ts';
+import type { Specs } from '../../kit/url-state.ts';
 
 /** The island's own state next to its settings. */
 interface LiveState {
   /** The reader wants the runs to advance. */
   readonly playing: boolean;
-  /** Playing, but held while the island is off screen or the page hidden. */
-  readonly suspended: boolean;
   /** The worker's runs have replaced the prerender. */
   readonly started: boolean;
   /** The first-time auto-play (on first coming on screen) happened, or the reader took over with Play, Step or Reset. */
@@ -49,7 +46,7 @@ const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !=
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected readonly urlPrefix = 'compare';
   private specsMemo?: Specs<ComparisonSettings>;
-  private readonly live = createStore<LiveState>({ playing: false, suspended: false, started: false, autoPlayed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
+  private readonly live = createStore<LiveState>({ playing: false, started: false, autoPlayed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
   private readonly runs = new Map<Scheme, Store<RunState>>();
   private readonly timer = { id: 0 };
   private readonly frame = perFrame<void>(() => this.draw());
@@ -57,18 +54,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   private spec!: GridSpec;
 
   protected get specs(): Specs<ComparisonSettings> {
-    this.specsMemo ??= {
-      schemes: param.list(EXPLORER_SCHEMES, 1, EXPLORER_SCHEMES.length) as ParamSpec<Scheme[]>,
-      hidden: param.choice(EXPLORER_ACTIVATIONS),
-      width: param.number(1, 32, { integer: true }),
-      learningRate: param.numberChoice(withValue(LEARNING_RATES, this.defaults.learningRate)),
-      iterations: param.numberChoice(withValue(ITERATION_CHOICES, this.defaults.iterations)),
-      scale: { ...param.number(SCALE_MIN, SCALE_MAX), format: formatScale },
-      seed: param.number(0, 0xffffffff, { integer: true }),
-      yScale: param.choice(['linear', 'log'] as const),
-      threshold: param.numberChoice(THRESHOLDS),
-      speed: speedParam,
-    };
+    this.specsMemo ??= comparisonSpecs(this.defaults);
     return this.specsMemo;
   }
 
@@ -151,11 +137,11 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     if (shown && !l.autoPlayed) {
       // First time on screen: train from the start, with whatever settings the reader chose already.
       this.autoPlay();
-    } else if (!shown && l.playing && !l.suspended) {
-      this.live.set({ suspended: true });
+    } else if (!shown && l.playing && !this.store.get().suspended) {
+      this.store.set({ suspended: true });
       clearTimeout(this.timer.id);
-    } else if (shown && l.suspended) {
-      this.live.set({ suspended: false });
+    } else if (shown && this.store.get().suspended) {
+      this.store.set({ suspended: false });
       this.advance();
     }
   }
@@ -211,7 +197,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   private setPlaying(playing: boolean): void {
     if (playing !== this.live.get().playing) this.announce(playing ? 'Training.' : 'Paused.');
     if (!playing) clearTimeout(this.timer.id);
-    this.live.set({ playing, suspended: false });
+    this.store.set({ suspended: false });
+    this.live.set({ playing });
     this.showPlaying(playing);
   }
 
@@ -230,7 +217,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
    */
   private advance(once = false): void {
     const l = this.live.get();
-    if (l.chunk || (!once && (!l.playing || l.suspended))) return;
+    if (l.chunk || (!once && (!l.playing || this.store.get().suspended))) return;
     const values = this.store.get().values;
     const schemes = this.selected().filter((s) => running(this.runs.get(s)!.get()));
     if (schemes.length === 0) {
@@ -283,7 +270,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const l = this.live.get();
     const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
     if (!l.started || runs.every((r) => r.status.state === 'idle')) return;
-    const computing = (l.playing && !l.suspended) || l.chunk !== null;
+    const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null;
     // Nothing computed yet (a worker that never answered): the figures keep what they show, only the status changes.
     const nothing = runs.every((r) => r.iterations.length === 0 && !r.grid);
     const quiet = this.reducedMotion && l.chunk !== null && l.playing;

@@ -1,10 +1,14 @@
 /**
  * Small pieces of <init-comparison> that need no island state: the speed → pace table, the
- * log-scale slider's mapping, the composition of the small multiples into one SVG for export, and
+ * URL specs, the log-scale slider's range, the composition of the small multiples into one SVG for export, and
  * the patching of a live map's changing layers.
  */
 import { fromSlider, type LogRange } from '../../kit/log-slider.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, type Scheme } from '../../kit/labels.ts';
+import { speedParam } from '../../kit/pace.ts';
+import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
 import type { Pace } from '../../run/protocol.ts';
+import { formatScale, ITERATION_CHOICES, LEARNING_RATES, THRESHOLDS, withValue, type ComparisonSettings } from './views.ts';
 
 /** Speed 1–5 → iterations per chunk and the pause between chunks (the same for every scheme). */
 export const PACES: readonly Pace[] = [
@@ -22,6 +26,22 @@ export const SCALE_RANGE: LogRange = { min: SCALE_MIN, max: SCALE_MAX, digits: 3
 
 /** The scale for a slider position (log10 of it), rounded to 3 significant digits and clamped; 1 for no number. */
 export const scaleFromSlider = (raw: string): number => fromSlider(raw, SCALE_RANGE) ?? 1;
+
+/** URL specs of the explorer's settings; the learning rate and iterations also accept the page's own defaults. */
+export function comparisonSpecs(defaults: ComparisonSettings): Specs<ComparisonSettings> {
+  return {
+    schemes: param.list(EXPLORER_SCHEMES, 1, EXPLORER_SCHEMES.length) as ParamSpec<Scheme[]>,
+    hidden: param.choice(EXPLORER_ACTIVATIONS),
+    width: param.number(1, 32, { integer: true }),
+    learningRate: param.numberChoice(withValue(LEARNING_RATES, defaults.learningRate)),
+    iterations: param.numberChoice(withValue(ITERATION_CHOICES, defaults.iterations)),
+    scale: { ...param.number(SCALE_MIN, SCALE_MAX), format: formatScale },
+    seed: param.number(0, 0xffffffff, { integer: true }),
+    yScale: param.choice(['linear', 'log'] as const),
+    threshold: param.numberChoice(THRESHOLDS),
+    speed: speedParam,
+  };
+}
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -4,6 +4,7 @@
  * live view when the runs end, then says whether the numbers match the build's prerender. If a run
  * fails, the figure goes back to the build's prerender, says why in its status line and offers Retry.
  */
+import { IslandElement } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 import { drawnWidth, onWidthChange } from '../../charts/fit.ts';
 import { renderElement, swapChart } from '../../charts/render-dom.ts';
@@ -32,8 +33,7 @@ interface FigureState {
   readonly drawn: boolean;
 }
 
-class LessonFigure extends HTMLElement {
-  private cleanup: (() => void)[] = [];
+class LessonFigure extends IslandElement {
   private readonly state: Store<FigureState> = createStore<FigureState>({ prerender: null, drawn: false });
 
   connectedCallback(): void {
@@ -47,16 +47,15 @@ class LessonFigure extends HTMLElement {
     // Charts are drawn at the width they are shown (the prerender's is a default).
     const sized = { width: drawnWidth(body) };
     const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), { ...options, width: sized.width }));
-    this.cleanup.push(...stores.map((s) => s.subscribe(render)));
-    if (body) this.cleanup.push(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
-    this.cleanup.push(startWhenNear(this, decls));
+    this.onDisconnect(...stores.map((s) => s.subscribe(render)));
+    if (body) this.onDisconnect(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
+    this.onDisconnect(startWhenNear(this, decls));
     const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
     if (retry) {
       const again = () => {
         for (const [i, d] of decls.entries()) if (hasFailed(stores[i].get())) trainingClient().restart(runKey(d));
       };
-      retry.addEventListener('click', again);
-      this.cleanup.push(() => retry.removeEventListener('click', again));
+      this.listen(retry, 'click', again);
     }
     this.bindPython(kind, decls, options);
   }
@@ -66,7 +65,7 @@ class LessonFigure extends HTMLElement {
     const bar = this.querySelector<HTMLElement>('[data-export-for]');
     if (!bar) return;
     const title = () => this.querySelector('.figure-title')?.textContent?.trim() ?? kind;
-    this.cleanup.push(bindExportButtons(bar, {
+    this.onDisconnect(bindExportButtons(bar, {
       name: bar.dataset.exportFor!,
       python: () => lessonFigureScript(kind, decls, options, title(), figureSource(this)),
     }, (message) => {
@@ -74,10 +73,6 @@ class LessonFigure extends HTMLElement {
       if (status) status.textContent = message;
     }));
     for (const button of bar.querySelectorAll('button')) button.disabled = false;
-  }
-
-  disconnectedCallback(): void {
-    for (const undo of this.cleanup.splice(0)) undo();
   }
 
   /** The prerendered figure (copies: the live views update the SVG in place). */

@@ -3,13 +3,13 @@
  * its status (including "diverged at iteration k") and a "Train again" button that replays the
  * run from the same initial weights (labelled "Retry" after the run failed).
  */
+import { IslandElement } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 import { hasFailed, trainingClient } from '../../run/client.ts';
 import { perFrame } from '../../run/store.ts';
 import { runKey, runStores, startWhenNear } from '../../run/runs.ts';
 
-class LessonExperiment extends HTMLElement {
-  private cleanup: (() => void)[] = [];
+class LessonExperiment extends IslandElement {
 
   connectedCallback(): void {
     const decl = JSON.parse(this.dataset.experiment ?? 'null') as ExperimentDecl | null;
@@ -37,17 +37,12 @@ class LessonExperiment extends HTMLElement {
       }
       if (button) button.disabled = s.status.state === 'running';
     });
-    this.cleanup.push(store.subscribe(render), startWhenNear(this, [decl]));
+    this.onDisconnect(store.subscribe(render), startWhenNear(this, [decl]));
     if (button) {
       button.hidden = false;
       const again = () => trainingClient().restart(runKey(decl));
-      button.addEventListener('click', again);
-      this.cleanup.push(() => button.removeEventListener('click', again));
+      this.listen(button, 'click', again);
     }
-  }
-
-  disconnectedCallback(): void {
-    for (const undo of this.cleanup.splice(0)) undo();
   }
 }
 

@@ -6,7 +6,8 @@ import { lessonData } from '../../run/memo.ts';
 import { buildTimeRun } from '../../prerender/build-run.ts';
 import type { RunSnapshot } from '../../run/run.ts';
 import { figureView, type FigureKind, type FigureOptions, type FigureView } from './views.ts';
-import { componentSchemas, parseProps, PropError } from '../../kit/props.ts';
+import { PropError } from '../../kit/props.ts';
+import { componentSchemas, parseProps } from '../../components/props.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 
 /** What Figure.astro needs to prerender a figure and hand it to the live island. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { componentSchemas } from '../../../src/kit/props.ts';
+import { componentSchemas } from '../../../src/components/props.ts';
 import { getInitializer, planar, predictedPreactivationVariance, secondMoment, type Dataset } from '../../../src/engine/index.ts';
 import { buildFlowSnapshot, flowConfig, flowStatus, flowView, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowSettings, type FlowSnapshot } from '../../../src/features/gradient-flow/views.ts';
 import { EXPLODING_ABOVE, VANISHING_BELOW } from '../../../src/kit/chart-view.ts';

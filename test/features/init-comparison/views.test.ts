@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentSchemas } from '../../../src/kit/props.ts';
+import { componentSchemas } from '../../../src/components/props.ts';
 import { seriesColor } from '../../../src/charts/browser.ts';
 import {
   buildTimeComparison, comparisonGrid, costView, formatScale, iterationsToReach, mapPlot, mapsGridTable, mapsView,

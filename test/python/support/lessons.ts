@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { prepareFigure } from '../../../src/features/lesson/figure-props.ts';
-import { parseProps } from '../../../src/kit/props.ts';
+import { parseProps } from '../../../src/components/props.ts';
 import { parseExperiment, type ExperimentDecl } from '../../../src/run/experiment.ts';
 import type { FlowChart, FlowSettings } from '../../../src/features/gradient-flow/views.ts';
 import type { ComparisonSettings, Scheme } from '../../../src/features/init-comparison/views.ts';

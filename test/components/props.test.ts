@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { componentNames, parseProps, PropError } from '../../src/kit/props.ts';
+import { PropError } from '../../src/kit/props.ts';
+import { componentNames, parseProps } from '../../src/components/props.ts';
 import { parseExperiment } from '../../src/run/experiment.ts';
 
 const error = (f: () => unknown): PropError => {
