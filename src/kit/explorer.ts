@@ -6,7 +6,7 @@
 import { swapChart } from '../charts/browser.ts';
 import { boxWidth, onWidthChange } from '../charts/fit.ts';
 import type { ChartTable } from '../charts/common.ts';
-import { trainingClient } from '../run/client.ts';
+import { trainingClient } from '../run/page-client.ts';
 import type { PythonFigure } from '../python/script.ts';
 import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';

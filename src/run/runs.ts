@@ -5,7 +5,8 @@
  */
 import type { ExperimentDecl } from './experiment.ts';
 import type { RunSnapshot } from './run.ts';
-import { trainingClient, type RunState } from './client.ts';
+import { type RunState } from './client.ts';
+import { trainingClient } from './page-client.ts';
 import type { Store } from './store.ts';
 
 /** The key a run is shared under: two declarations with one config train once. */

@@ -45,8 +45,11 @@ export function activationView(v: ActivationValues, width = 640): ChartView {
       ariaLabel: `${g.label}(z) and its derivative for z from −${v.range} to ${v.range}`,
       x: { label: 'z', domain: [-v.range, v.range] },
       y: { label: null, grid: true },
-      color: { domain: [`${g.label}(z)`, `${g.label}′(z)`], range: [seriesColor(0), seriesColor(1)], legend: true },
-      marks: [Plot.ruleY([0], { stroke: ink, strokeOpacity: 0.4 }), Plot.lineY(points, { x: 'z', y: 'y', stroke: 'series', strokeWidth: 2 })],
+      color: { domain: [`${g.label}(z)`, `${g.label}′(z)`], range: [seriesColor(0), seriesColor(1)] },
+      marks: [Plot.ruleY([0], { stroke: ink, strokeOpacity: 0.4 }), Plot.lineY(points, { x: 'z', y: 'y', stroke: 'series', strokeWidth: 2 }),
+        // Each curve named at its right end, in its colour (no separate legend to match by colour).
+        Plot.text(points.slice(-2), { x: 'z', y: 'y', text: 'series', fill: 'series', textAnchor: 'end', dy: -8 }),
+      ],
     },
     caption: `The slope ${g.label}′ peaks at ${fmt(best)} on this range; where it is near 0 a unit passes almost no gradient back.`,
     table: table(c),

@@ -9,7 +9,7 @@ import type { DeepLinearGradients } from '../../engine/theory.ts';
 import { deepLinearView, MAX_DEPTH, type DeepLinearView } from './views.ts';
 import { deepLinearScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
-import { trainingClient } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, type FigureExport } from '../../kit/explorer.ts';
 import { createStore, prepareThenCommit } from '../../run/store.ts';
 import { updateTable } from '../../kit/table-dom.ts';

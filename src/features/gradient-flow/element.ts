@@ -10,7 +10,8 @@ import {
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../../kit/labels.ts';
 import { gradientFlowScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
-import { hasFailed, isPlaying, trainingClient, type RunState } from '../../run/client.ts';
+import { hasFailed, isPlaying, type RunState } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { FlowFigures } from './draw.ts';
 import type { Pace } from '../../run/protocol.ts';

@@ -11,7 +11,8 @@ import {
 } from './views.ts';
 import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
-import { hasFailed, trainingClient, type RunState } from '../../run/client.ts';
+import { hasFailed, type RunState } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
 import { ComparisonDrawer } from './draw.ts';
 import { comparisonSpecs, composeSvgs, PACES, SCALE_RANGE } from './parts.ts';
 import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';

@@ -5,7 +5,8 @@
  */
 import { IslandElement } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
-import { hasFailed, trainingClient } from '../../run/client.ts';
+import { hasFailed } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
 import { perFrame } from '../../run/store.ts';
 import { runKey, runStores, startWhenNear } from '../../run/runs.ts';
 
