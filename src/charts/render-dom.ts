@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { background } from './theme.ts';
-import { scriptSvgText } from '../figures/scripts.ts';
+import { scriptSvgText } from './scripts.ts';
 
 /** Plot options as the builders return them (Plot's own options, no title/subtitle/caption). */
 export type ChartOptions = Plot.PlotOptions;

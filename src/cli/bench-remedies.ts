@@ -4,7 +4,7 @@
  * this process, as iterations per second. A benchmark, never a test.
  */
 import { createRemediesTrainer, stepRemedies, type Dataset } from '../engine/index.ts';
-import { DEFAULT_REMEDIES_SETTINGS, VARIANT_LABELS, variantConfig } from '../figures/remedies.ts';
+import { DEFAULT_REMEDIES_SETTINGS, VARIANT_LABELS, variantConfig } from '../features/remedies/settings.ts';
 
 /** Runs the default lockstep training `runs` times; prints and returns the median lockstep iterations per second. */
 export function benchRemedies(data: Dataset, runs: number): number {

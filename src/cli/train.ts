@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, LIMITS, parseTrainConfig, planar, train, type TrainConfig } from '../engine/index.ts';
 import { pythonScript, scriptName } from '../python/script.ts';
-import { formatReport, formatLog } from './format.ts';
+import { formatReport, formatLog } from '../run/format.ts';
 
 const HELP = `Usage: npm run train -- --layers 2,3,1 [options]
 

@@ -1,56 +1,12 @@
 /**
- * Prop schemas of every public component, shared by the components (checked at render) and by
- * the remark plugin (checked at compile time, with the lesson file and line). Numbers may be
- * written as strings ("1.2"), layers as "2,3,1". A bad prop fails the build with one message:
- *   content/lessons/x.mdx:42: <CostCurve> prop "yScale" must be one of linear, log; got "cubic"
+ * Prop schemas of every public component, keyed by name: checked by the components at render and by
+ * the remark plugin at compile time (with the lesson file and line). An explorer's schema lives in
+ * its feature folder (features/<name>/schema.ts); this table lists it once.
  */
 import { z } from 'astro/zod';
-import { ConfigError, parseNumber, parseTrainConfig, type TrainConfig } from '../engine/index.ts';
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, REMEDY_BATCH_SIZES, REMEDY_VARIANTS } from '../figures/choices.ts';
-
-/** An experiment as declared by <Experiment>: its config plus the words figures show. */
-export interface ExperimentDecl {
-  readonly id: string;
-  readonly label: string;
-  readonly comment?: string;
-  readonly config: TrainConfig;
-}
-
-/** A prop error, formatted as one line that names file, component, prop and what is allowed. */
-export class PropError extends Error {
-  constructor(readonly component: string, readonly prop: string, readonly allowed: string, readonly value: unknown, readonly source?: string) {
-    super(`${source ? `${source}: ` : ''}<${component}> prop "${prop}" must be ${allowed}; got ${describe(value)}`);
-    this.name = 'PropError';
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
-const idPattern = /^[a-z][a-z0-9-]{0,39}$/;
-
-/** An enum prop whose error lists the allowed values. */
-const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: () => oneOf(values) });
-/** A number prop that may be written as a string; `allowed` describes the range in errors. */
-const number = (allowed: string, ok: (n: number) => boolean) =>
-  z.union([z.number(), z.string()], { error: () => allowed })
-    .transform((v) => parseNumber(v))
-    .refine((n) => Number.isFinite(n) && ok(n), { error: () => allowed });
-const integer = (lo: number, hi: number) => number(`an integer from ${lo} to ${hi}`, (n) => Number.isInteger(n) && n >= lo && n <= hi);
-/** A comma-separated list ("a, b") or an array, as trimmed, non-empty strings. */
-export const splitList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-const list = (error: string) => z.union([z.string(), z.array(z.string())], { error: () => error }).transform(splitList);
-const text = (max = 200) => z.string({ error: () => `text of at most ${max} characters` }).max(max, { error: () => `text of at most ${max} characters` });
-const experimentId = z.string({ error: () => 'an experiment id' }).regex(idPattern, { error: () => 'an experiment id of lowercase letters, digits and dashes' });
-const experimentList = list('a comma-separated list of experiment ids')
-  .refine((ids) => ids.length >= 1 && ids.length <= 8 && ids.every((id) => idPattern.test(id)), { error: () => 'a comma-separated list of 1–8 experiment ids' });
+import { activationSettings } from '../features/activation/schema.ts';
+import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, REMEDY_BATCH_SIZES, REMEDY_VARIANTS } from '../kit/labels.ts';
+import { base, choice, experimentId, experimentList, integer, list, number, parseWith, propSchema, text } from '../kit/props.ts';
 
 const hiddenChoices = EXPLORER_ACTIVATIONS;
 const trainedSchemes = EXPLORER_SCHEMES;
@@ -61,8 +17,6 @@ const schemes = list(`a comma-separated list of ${trainedSchemes.join(', ')}`)
 
 /** What <RunValue> can print: final or recorded cost, final accuracy or F1, the divergence iteration, ‖dW[l]‖. */
 export const RUN_VALUES = ['cost', 'accuracy', 'f1', 'divergedAt', 'gradientNorm'] as const;
-
-const base = { __source: z.string().optional(), __experiments: z.string().optional() };
 
 /** Schemas of every public component, keyed by component name. */
 export const componentSchemas = {
@@ -123,6 +77,7 @@ export const componentSchemas = {
     if (p.value !== 'gradientNorm' && p.layer !== undefined) fail('layer', 'left out unless value="gradientNorm"');
     if ((p.value === 'divergedAt' || p.value === 'accuracy' || p.value === 'f1') && p.at !== undefined) fail('at', `left out with value="${p.value}" (it is the run's final value)`);
   }),
+  ActivationExplorer: propSchema(activationSettings),
 } as const;
 
 /** Names of the public components whose props are checked. */
@@ -131,44 +86,10 @@ export type ComponentName = keyof typeof componentSchemas | 'Experiment';
 /** The public components (what the remark plugin looks for in MDX). */
 export const componentNames = [...Object.keys(componentSchemas), 'Experiment'] as ComponentName[];
 
-const EXPERIMENT_FIELDS = ['layers', 'hidden', 'init', 'scale', 'learningRate', 'iterations', 'seed', 'recordEvery'];
-
-/**
- * Validates <Experiment> props: an id, words for figures, and a training config that fits the
- * 2-input planar data. @throws PropError naming the prop.
- */
-export function parseExperiment(props: Record<string, unknown>, source?: string): ExperimentDecl {
-  const known = new Set(['id', 'label', 'comment', '__source', '__experiments', ...EXPERIMENT_FIELDS]);
-  for (const key of Object.keys(props)) {
-    if (!known.has(key)) throw new PropError('Experiment', key, `one of the known props (${[...known].filter((k) => !k.startsWith('__')).join(', ')})`, props[key], source);
-  }
-  const id = props.id;
-  if (typeof id !== 'string' || !idPattern.test(id)) throw new PropError('Experiment', 'id', 'an id of lowercase letters, digits and dashes, starting with a letter', id, source);
-  for (const key of ['label', 'comment'] as const) {
-    if (props[key] !== undefined && (typeof props[key] !== 'string' || (props[key] as string).length > 200)) throw new PropError('Experiment', key, 'text of at most 200 characters', props[key], source);
-  }
-  try {
-    const config = parseTrainConfig(Object.fromEntries(EXPERIMENT_FIELDS.map((k) => [k, props[k]])));
-    return { id, label: (props.label as string | undefined) ?? id, comment: props.comment as string | undefined, config };
-  } catch (e) {
-    if (e instanceof ConfigError) throw new PropError('Experiment', e.field, e.allowed, e.value, source);
-    throw e;
-  }
-}
-
 /**
  * Validates the props of `component` and returns them with defaults and numbers parsed.
  * @throws PropError for the first bad prop.
  */
 export function parseProps<N extends keyof typeof componentSchemas>(component: N, props: Record<string, unknown>): z.output<(typeof componentSchemas)[N]> {
-  const source = typeof props.__source === 'string' ? props.__source : undefined;
-  const result = componentSchemas[component].safeParse(props);
-  if (result.success) return result.data as z.output<(typeof componentSchemas)[N]>;
-  const issue = result.error.issues[0];
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(componentSchemas[component].shape).filter((k) => !k.startsWith('__'));
-    throw new PropError(component, issue.keys[0], `one of the known props (${allowed.join(', ')})`, props[issue.keys[0]], source);
-  }
-  const prop = String(issue.path[0] ?? '?');
-  throw new PropError(component, prop, issue.message, props[prop], source);
+  return parseWith(component, componentSchemas[component], props) as z.output<(typeof componentSchemas)[N]>;
 }

@@ -4,11 +4,13 @@
  * and format it. Prose and figure then print the same training, so they cannot disagree.
  */
 import { fmtInt } from '../charts/browser.ts';
-import type { ComparisonSettings, SchemeRun } from '../figures/init-comparison.ts';
-import { buildTimeRun, type RunSnapshot } from '../figures/snapshot.ts';
+import type { ComparisonSettings, SchemeRun } from '../features/init-comparison/views.ts';
+import { buildTimeRun } from '../prerender/build-run.ts';
+import type { RunSnapshot } from '../run/run.ts';
 import { cachedJob } from '../prerender/run-cache.ts';
-import { resolveExperiments } from './figure-props.ts';
-import { componentSchemas, parseProps, PropError, RUN_VALUES } from './props.ts';
+import { resolveExperiments } from '../features/lesson/figure-props.ts';
+import { PropError } from '../kit/props.ts';
+import { componentSchemas, parseProps, RUN_VALUES } from './props.ts';
 import type { z } from 'astro/zod';
 
 type RunValueProps = z.output<typeof componentSchemas.RunValue>;

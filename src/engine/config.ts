@@ -5,17 +5,31 @@
  */
 import { activationNames, isActivationName } from './activations.ts';
 import { initializerNames, isInitializerName } from './initializers.ts';
-import type { TrainConfig } from './train.ts';
+import { LIMITS } from './limits.ts';
+import type { ActivationName } from './activations.ts';
+import type { InitializerName } from './initializers.ts';
 
-/** Bounds that keep a run meaningful and affordable in a reader's browser. */
-export const LIMITS = {
-  maxIterations: 1_000_000,
-  maxLearningRate: 1e6,
-  maxScale: 1e6,
-  maxSeed: 0xffffffff,
-  maxLayerSize: 1024,
-  maxLayers: 64,
-} as const;
+/** Everything that defines a run; two equal configs on the same data give bit-identical runs. */
+export interface TrainConfig {
+  /** Layer sizes [n0, …, nL]; n0 must equal the data's 2 inputs and nL must be 1. */
+  readonly layers: readonly number[];
+  /** Hidden activation name (see activations.ts). */
+  readonly hidden: ActivationName;
+  /** Initializer name (see initializers.ts). */
+  readonly init: InitializerName;
+  /** Standard deviation for the "normal" initializer, every weight's value for "constant"; ignored by the others. */
+  readonly scale: number;
+  /** Gradient-descent step size, > 0. */
+  readonly learningRate: number;
+  /** Number of updates, a positive integer. */
+  readonly iterations: number;
+  /** numpy seed set immediately before the weights are drawn. */
+  readonly seed: number;
+  /** Record cost, gradient norms and statistics every this many iterations. */
+  readonly recordEvery: number;
+}
+
+export { LIMITS } from './limits.ts';
 
 /** The original's "appropriate initialization" experiment: [2,3,1], tanh, LeCun, lr 1.2, 10 000 iterations. */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {

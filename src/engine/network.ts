@@ -8,6 +8,7 @@
  * Reference: Goodfellow, Bengio & Courville, Deep Learning (2016), §6.5; shared/reference/numpy_reference.py.
  */
 import type { Activation } from './activations.ts';
+import { LIMITS } from './limits.ts';
 import { preciseLog } from './precise-log.ts';
 
 /** Weights and biases. Index l runs 1..L; index 0 holds empty arrays so indices match the math. */
@@ -53,8 +54,8 @@ export function checkLayers(layers: readonly number[]): void {
     throw new RangeError(`layers must list at least an input and an output size, got [${String(layers)}]`);
   }
   for (const n of layers) {
-    if (!Number.isInteger(n) || n < 1 || n > 4096) {
-      throw new RangeError(`layer sizes must be integers from 1 to 4096, got [${layers.join(', ')}]`);
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxNetworkLayerSize) {
+      throw new RangeError(`layer sizes must be integers from 1 to ${LIMITS.maxNetworkLayerSize}, got [${layers.join(', ')}]`);
     }
   }
 }

@@ -14,27 +14,9 @@ import {
   type NetworkActivations, type Parameters, type Workspace,
 } from './network.ts';
 import { frobeniusNorm, networkLayerStats, symmetryDistance, type LayerStats } from './stats.ts';
-import { validateTrainConfig } from './config.ts';
+import { validateTrainConfig, type TrainConfig } from './config.ts';
 
-/** Everything that defines a run; two equal configs on the same data give bit-identical runs. */
-export interface TrainConfig {
-  /** Layer sizes [n0, …, nL]; n0 must equal the data's 2 inputs and nL must be 1. */
-  readonly layers: readonly number[];
-  /** Hidden activation name (see activations.ts). */
-  readonly hidden: ActivationName;
-  /** Initializer name (see initializers.ts). */
-  readonly init: InitializerName;
-  /** Standard deviation for the "normal" initializer, every weight's value for "constant"; ignored by the others. */
-  readonly scale: number;
-  /** Gradient-descent step size, > 0. */
-  readonly learningRate: number;
-  /** Number of updates, a positive integer. */
-  readonly iterations: number;
-  /** numpy seed set immediately before the weights are drawn. */
-  readonly seed: number;
-  /** Record cost, gradient norms and statistics every this many iterations. */
-  readonly recordEvery: number;
-}
+export type { TrainConfig } from './config.ts';
 
 /** What a run measured, one entry per record. Layer arrays are indexed l − 1 for l = 1..L. */
 export interface TrainHistory {

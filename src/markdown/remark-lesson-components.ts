@@ -11,7 +11,9 @@
  */
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
-import { componentNames, componentSchemas, parseExperiment, parseProps, PropError, splitList, type ExperimentDecl } from '../components/props.ts';
+import { PropError, splitList } from '../kit/props.ts';
+import { componentNames, componentSchemas, parseProps } from '../components/props.ts';
+import { parseExperiment, type ExperimentDecl } from '../run/experiment.ts';
 
 interface Attribute {
   type: string;

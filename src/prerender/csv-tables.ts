@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartTable } from '../charts/common.ts';
-import { escape, tableHtml } from '../figures/html.ts';
-import { csv } from '../islands/export.ts';
+import { escape, tableHtml } from '../kit/html.ts';
+import { csv } from '../kit/export.ts';
 
 /** Tables with more rows than this become linked CSV files ("over a few dozen rows"). */
 export const CSV_ROWS = 30;

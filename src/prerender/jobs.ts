@@ -4,10 +4,10 @@
  * where workers are unavailable, in the build's own thread; both give the same numbers.
  */
 import { planar, train, type Dataset, type TrainConfig } from '../engine/index.ts';
-import { buildTimeComparison, comparisonGrid, TRAINING_KEYS, type ComparisonTraining, type SchemeRun } from '../figures/init-comparison.ts';
-import { buildFlowSnapshot, type FlowSettings, type FlowSnapshot } from '../figures/gradient-flow.ts';
-import type { RunSnapshot } from '../figures/snapshot.ts';
-import { parametersData, type HistoryDelta, type ParametersData } from '../islands/protocol.ts';
+import { buildTimeComparison, comparisonGrid, TRAINING_KEYS, type ComparisonTraining, type SchemeRun } from '../features/init-comparison/views.ts';
+import { buildFlowSnapshot, type FlowSettings, type FlowSnapshot } from '../features/gradient-flow/views.ts';
+import type { RunSnapshot } from '../run/run.ts';
+import { parametersData, type HistoryDelta, type ParametersData } from '../run/protocol.ts';
 
 /** A training run to the end, as an <Experiment> prerenders it (id and labels are added by the caller). */
 export type TrainedRun = Pick<RunSnapshot, 'status' | 'iteration' | 'history' | 'result'>;
@@ -61,10 +61,10 @@ export const jobInputs: { readonly [K in JobKind]: (settings: JobSettings<K>) =>
  * decides each kind's numbers: a change to any of them retrains that kind.
  */
 export const jobSources: Record<JobKind, readonly string[]> = {
-  run: ['src/engine', 'src/prerender/jobs.ts', 'src/islands/protocol.ts'],
-  comparison: ['src/engine', 'src/prerender/jobs.ts', 'src/figures/init-comparison.ts', 'src/figures/choices.ts'],
-  'gradient-flow': ['src/engine', 'src/prerender/jobs.ts', 'src/figures/gradient-flow.ts', 'src/figures/choices.ts'],
-  symmetry: ['src/engine', 'src/prerender/jobs.ts', 'src/islands/protocol.ts'],
+  run: ['src/engine', 'src/prerender/jobs.ts', 'src/run/protocol.ts'],
+  comparison: ['src/engine', 'src/prerender/jobs.ts', 'src/features/init-comparison/views.ts', 'src/kit/labels.ts'],
+  'gradient-flow': ['src/engine', 'src/prerender/jobs.ts', 'src/features/gradient-flow/views.ts', 'src/kit/labels.ts'],
+  symmetry: ['src/engine', 'src/prerender/jobs.ts', 'src/run/protocol.ts'],
 };
 
 /** The dataset every kind trains on (part of the cache key). */

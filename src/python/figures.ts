@@ -3,12 +3,12 @@
  * and options; an explorer's current settings. Each returns the `PythonFigure` that `pythonScript`
  * writes, so the page's "Python" buttons, the CLI and the tests export the same scripts.
  */
-import type { ExperimentDecl } from '../components/props.ts';
+import type { ExperimentDecl } from '../run/experiment.ts';
 import type { TrainConfig } from '../engine/train.ts';
-import { flowConfig, histogramBins, varianceSeeds, type FlowChart, type FlowSettings } from '../figures/gradient-flow.ts';
-import { schemeConfig, schemeLabel, type ComparisonSettings } from '../figures/init-comparison.ts';
-import { symmetryConfig, type SymmetrySettings } from '../figures/symmetry.ts';
-import type { FigureKind, FigureOptions } from '../figures/views.ts';
+import { flowConfig, histogramBins, varianceSeeds, type FlowChart, type FlowSettings } from '../features/gradient-flow/views.ts';
+import { schemeConfig, schemeLabel, type ComparisonSettings } from '../features/init-comparison/views.ts';
+import { symmetryConfig, type SymmetrySettings } from '../features/symmetry/views.ts';
+import type { FigureKind, FigureOptions } from '../features/lesson/views.ts';
 import type { PythonFigure, PythonPlot, PythonShow } from './script.ts';
 
 /** What each lesson figure kind draws (null: a table or text figure). */

@@ -2,7 +2,7 @@
  * The measuring and printing part of the Python template: the explorers' extra measurements
  * (deep linear network, variance rule, histograms, the comparison's summary), the printed report
  * (the same lines the page and `npm run train` print) and `main`, which runs what FIGURE asks for.
- * Mirrors src/engine/theory.ts, stats.ts and src/figures/*.ts.
+ * Mirrors src/engine/theory.ts, stats.ts and the features' views.ts.
  */
 
 export const PYTHON_REPORT = String.raw`

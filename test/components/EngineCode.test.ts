@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useAstroRenderer } from './support/astro.ts';
+import { useAstroRenderer } from '../support/astro.ts';
 
 const astro = useAstroRenderer();
 

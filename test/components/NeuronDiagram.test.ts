@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useAstroRenderer } from './support/astro.ts';
+import { useAstroRenderer } from '../support/astro.ts';
 
 const astro = useAstroRenderer();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperiment } from '../../src/components/props.ts';
-import { useAstroRenderer } from './support/astro.ts';
+import { parseExperiment } from '../../src/run/experiment.ts';
+import { useAstroRenderer } from '../support/astro.ts';
 
 const astro = useAstroRenderer();
 const decl = parseExperiment({ id: 'tiny', layers: '2,3,1', init: 'lecun', learningRate: 1.2, iterations: 200, recordEvery: 100 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { componentNames, parseExperiment, parseProps, PropError } from '../../src/components/props.ts';
+import { PropError } from '../../src/kit/props.ts';
+import { componentNames, parseProps } from '../../src/components/props.ts';
+import { parseExperiment } from '../../src/run/experiment.ts';
 
 const error = (f: () => unknown): PropError => {
   try {

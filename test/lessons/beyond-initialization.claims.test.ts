@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planar } from '../../src/engine/index.ts';
-import { DEFAULT_REMEDIES_SETTINGS, firstOverLast, layerSpread } from '../../src/figures/remedies.ts';
-import { buildRemediesSnapshot } from '../../src/figures/remedies-views.ts';
+import { DEFAULT_REMEDIES_SETTINGS, firstOverLast, layerSpread } from '../../src/features/remedies/settings.ts';
+import { buildRemediesSnapshot } from '../../src/features/remedies/views.ts';
 
 const lesson = readFileSync(new URL('../../content/lessons/beyond-initialization.mdx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 const data = planar.generate();

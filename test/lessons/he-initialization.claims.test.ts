@@ -8,8 +8,8 @@ import { comparisonDefaults } from '~/components/run-value.ts';
 import {
   createRandom, fillStandardNormal, getInitializer, he, leakyRelu, LEAKY_SLOPE, lecun, normal, relu, varianceAtInitialization, type Activation,
 } from '~/engine/index.ts';
-import { flowConfig, varianceSeeds, type FlowSettings } from '~/figures/gradient-flow.ts';
-import { schemeConfig } from '~/figures/init-comparison.ts';
+import { flowConfig, varianceSeeds, type FlowSettings } from '~/features/gradient-flow/views.ts';
+import { schemeConfig } from '~/features/init-comparison/views.ts';
 import { claimTests, Lesson, lessonData, printed, run, type Claim, type Unchecked } from './support/claims.ts';
 import { firstForward } from './support/engine.ts';
 

@@ -9,8 +9,9 @@ import { comparisonDefaults } from '~/components/run-value.ts';
 import {
   binaryCrossEntropy, createTrainer, deepLinearGradients, forward, glorot, he, lecun, normal, train, varianceAtInitialization,
 } from '~/engine/index.ts';
-import { flowConfig, VANISHING_BELOW, type FlowSettings } from '~/figures/gradient-flow.ts';
-import { schemeConfig } from '~/figures/init-comparison.ts';
+import { flowConfig, type FlowSettings } from '~/features/gradient-flow/views.ts';
+import { VANISHING_BELOW } from '~/kit/chart-view.ts';
+import { schemeConfig } from '~/features/init-comparison/views.ts';
 import { claimTests, Lesson, lessonData, printed, run, type Claim, type Unchecked } from './support/claims.ts';
 import { dW2AtStart, firstForward, linearInputs, unbalanced } from './support/engine.ts';
 

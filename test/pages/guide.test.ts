@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { componentSchemas, parseExperiment, parseProps, PropError } from '../../src/components/props.ts';
+import { PropError } from '../../src/kit/props.ts';
+import { componentSchemas, parseProps } from '../../src/components/props.ts';
+import { parseExperiment } from '../../src/run/experiment.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/engine/index.ts';
 
 const root = new URL('../../', import.meta.url);

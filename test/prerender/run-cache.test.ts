@@ -77,7 +77,7 @@ describe('build-time run cache', () => {
   });
 
   it('retrains the runs of a changed engine source file, and a changed figure module retrains only its kind', async () => {
-    appendFileSync(join(root, 'src/figures/init-comparison.ts'), '\n// changed\n');
+    appendFileSync(join(root, 'src/features/init-comparison/views.ts'), '\n// changed\n');
     const first = build();
     await Promise.all([first.get('run', a), first.get('symmetry', sym), first.get('comparison', comparison)]);
     expect(kinds(first.stats.trained)).toEqual(['comparison']);

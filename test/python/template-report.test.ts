@@ -3,9 +3,9 @@
  * without matplotlib, the numbers and one line saying why there is no drawing.
  */
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/cli/format.ts';
+import { formatReport } from '../../src/run/format.ts';
 import { DEFAULT_TRAIN_CONFIG, train } from '../../src/engine/index.ts';
-import { lessonData } from '../../src/figures/snapshot.ts';
+import { lessonData } from '../../src/run/memo.ts';
 import { deepLinearScript, lessonFigureScript } from '../../src/python/figures.ts';
 import { runPython, scratchDir, writeScript } from './support/run.ts';
 

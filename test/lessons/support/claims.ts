@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { componentSchemas, parseExperiment, parseProps, type ExperimentDecl } from '~/components/props.ts';
+import { componentSchemas, parseProps } from '~/components/props.ts';
+import { parseExperiment, type ExperimentDecl } from '~/run/experiment.ts';
 import { formatRunValue, readRunValue, type ValueSource } from '~/components/run-value.ts';
 import { getInitializer, planar, train, type Dataset, type Trainer, type TrainConfig, type TrainSummary } from '~/engine/index.ts';
 

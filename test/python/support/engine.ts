@@ -7,8 +7,8 @@ import {
   createTrainer, deepLinearGradients, getInitializer, histogram, step, summarize, varianceAtInitialization,
   type Parameters, type TrainConfig, type Trainer, type TrainSummary,
 } from '../../../src/engine/index.ts';
-import { iterationsToReach } from '../../../src/figures/init-comparison.ts';
-import { lessonData } from '../../../src/figures/snapshot.ts';
+import { iterationsToReach } from '../../../src/features/init-comparison/views.ts';
+import { lessonData } from '../../../src/run/memo.ts';
 import type { PythonFigure } from '../../../src/python/script.ts';
 import { costTolerance } from '../../fixtures/parity.ts';
 

@@ -8,11 +8,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { prepareFigure } from '../../../src/components/figure-props.ts';
-import { parseExperiment, parseProps, type ExperimentDecl } from '../../../src/components/props.ts';
-import type { FlowChart, FlowSettings } from '../../../src/figures/gradient-flow.ts';
-import type { ComparisonSettings, Scheme } from '../../../src/figures/init-comparison.ts';
-import type { FigureKind } from '../../../src/figures/views.ts';
+import { prepareFigure } from '../../../src/features/lesson/figure-props.ts';
+import { parseProps } from '../../../src/components/props.ts';
+import { parseExperiment, type ExperimentDecl } from '../../../src/run/experiment.ts';
+import type { FlowChart, FlowSettings } from '../../../src/features/gradient-flow/views.ts';
+import type { ComparisonSettings, Scheme } from '../../../src/features/init-comparison/views.ts';
+import type { FigureKind } from '../../../src/features/lesson/views.ts';
 import { comparisonScript, deepLinearScript, gradientFlowScript, lessonFigureScript, symmetryScript } from '../../../src/python/figures.ts';
 import type { PythonFigure } from '../../../src/python/script.ts';
 

@@ -1,0 +1,295 @@
+/**
+ * <init-comparison>: the initialization schemes trained in the worker in lockstep (one run per
+ * scheme; same data, seed, network and learning rate), with live cost curves, decision-boundary
+ * maps and a summary table drawn by the same views as the prerender (init-comparison-draw.ts).
+ * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered.
+ */
+import { fmtInt } from '../../charts/browser.ts';
+import type { GridSpec } from '../../engine/grid.ts';
+import {
+  comparisonGrid, costView, formatScale, mapsGridTable, schemeConfig, summaryView, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun,
+} from './views.ts';
+import { comparisonScript } from '../../python/figures.ts';
+import type { PythonFigure } from '../../python/script.ts';
+import { hasFailed, type RunState } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
+import { ComparisonDrawer } from './draw.ts';
+import { comparisonSpecs, composeSvgs, PACES, SCALE_RANGE } from './parts.ts';
+import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';
+import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
+import { lessonData } from '../../run/memo.ts';
+import { createStore, perFrame, type Store } from '../../run/store.ts';
+import { atSpeed } from '../../kit/pace.ts';
+import { EXPLORER_SCHEMES } from '../../kit/labels.ts';
+import type { Specs } from '../../kit/url-state.ts';
+
+/** The island's own state next to its settings. */
+interface LiveState {
+  /** The reader wants the runs to advance. */
+  readonly playing: boolean;
+  /** The worker's runs have replaced the prerender. */
+  readonly started: boolean;
+  /** The first-time auto-play (on first coming on screen) happened, or the reader took over with Play, Step or Reset. */
+  readonly autoPlayed: boolean;
+  /** The schemes last trained together (they are at the same iteration). */
+  readonly trained: readonly Scheme[];
+  /** The chunk in flight: the schemes it went to and the iteration they reach with it. */
+  readonly chunk: { readonly schemes: readonly Scheme[]; readonly target: number } | null;
+  /** The runs as they were when the last chunk ended, drawn while the next is in flight so all show one iteration. */
+  readonly settled: ReadonlyMap<Scheme, SchemeRun>;
+  /** The last map with finite probabilities of each scheme (a diverged run's last grid may be NaN). */
+  readonly grids: Partial<Record<Scheme, { readonly grid: Float64Array; readonly iteration: number }>>;
+}
+
+const running = (s: RunState) => s.status.state === 'running';
+const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !== 'idle';
+
+class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
+  protected readonly urlPrefix = 'compare';
+  private specsMemo?: Specs<ComparisonSettings>;
+  private readonly live = createStore<LiveState>({ playing: false, started: false, autoPlayed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
+  private readonly runs = new Map<Scheme, Store<RunState>>();
+  private readonly timer = { id: 0 };
+  private readonly frame = perFrame<void>(() => this.draw());
+  private drawer!: ComparisonDrawer;
+  private spec!: GridSpec;
+
+  protected get specs(): Specs<ComparisonSettings> {
+    this.specsMemo ??= comparisonSpecs(this.defaults);
+    return this.specsMemo;
+  }
+
+  protected start(values: ComparisonSettings): void {
+    const data = lessonData();
+    const spec = comparisonGrid(data);
+    this.spec = spec;
+    this.drawer = new ComparisonDrawer(this, data, spec);
+    const client = trainingClient();
+    for (const scheme of EXPLORER_SCHEMES) {
+      const store = client.run(this.runId(scheme), { config: schemeConfig(values, scheme), extras: { grid: spec } });
+      this.runs.set(scheme, store);
+      this.onDisconnect(store.subscribe((s) => this.onRun(scheme, s)));
+    }
+    this.onDisconnect(() => clearTimeout(this.timer.id));
+    // Charts are drawn at the width of their boxes (see `resized`).
+    this.drawer.resize(this.widths(), []);
+    bindLogSliders(this, 'logParam', { scale: SCALE_RANGE }, (t, type, f) => this.listen(t, type, f), (_, scale) => this.setValues({ scale }));
+    for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', () => this.redraw());
+    this.listen(document, 'visibilitychange', () => this.visibility(this.store.get().visible));
+    // Back from the back-forward cache the worker is new and the runs idle: train them again.
+    this.listen(window, 'pageshow', () => {
+      if (!this.live.get().started || !this.selected().some((x) => this.runs.get(x)!.get().status.state === 'idle')) return;
+      this.restartAll();
+      this.advance();
+    });
+    this.reflectExtras(values);
+  }
+
+  protected changed(values: ComparisonSettings, keys: (keyof ComparisonSettings)[]): void {
+    this.reflectExtras(values);
+    const training = keys.filter((k) => (TRAINING_KEYS as readonly string[]).includes(k));
+    const l = this.live.get();
+    // Removing a scheme needs no training: the others go on, the removed run gets no more chunks.
+    const removedOnly = training.length === 1 && training[0] === 'schemes' && l.started && values.schemes.every((s) => l.trained.includes(s));
+    const shown = this.store.get().visible && document.visibilityState !== 'hidden';
+    if (removedOnly) this.live.set({ trained: values.schemes });
+    else if (training.length > 0 && !l.autoPlayed && shown) this.autoPlay(); // changed before the first auto-play: it plays these settings
+    else if (training.length > 0) {
+      this.live.set({ started: true });
+      if (this.reducedMotion) this.setPlaying(false);
+      this.restartAll();
+      this.advance();
+    }
+    this.redraw();
+  }
+
+  protected action(name: string): void {
+    const l = this.live.get();
+    const states = this.selected().map((s) => this.runs.get(s)!.get());
+    const fresh = !l.started || states.every(ended) || states.some((s) => s.status.state === 'idle');
+    if (['play', 'step', 'reset', 'retry'].includes(name)) this.live.set({ autoPlayed: true });
+    if (name === 'play' && l.playing) this.setPlaying(false);
+    else if (name === 'play') {
+      if (fresh) this.restartAll();
+      this.live.set({ started: true });
+      this.setPlaying(true);
+      this.advance();
+    } else if (name === 'step') {
+      this.setPlaying(false);
+      if (fresh) this.restartAll();
+      this.live.set({ started: true });
+      this.advance(true);
+    } else if (name === 'reset') {
+      this.live.set({ started: true });
+      if (this.reducedMotion) this.setPlaying(false);
+      this.restartAll();
+      this.advance();
+    } else if (name === 'retry') {
+      this.autoPlay();
+    } else if (name === 'new-seed') {
+      this.setValues({ seed: randomSeed() });
+    }
+    this.redraw();
+  }
+
+  protected visibility(onScreen: boolean): void {
+    const l = this.live.get();
+    const shown = onScreen && document.visibilityState !== 'hidden';
+    if (shown && !l.autoPlayed) {
+      // First time on screen: train from the start, with whatever settings the reader chose already.
+      this.autoPlay();
+    } else if (!shown && l.playing && !this.store.get().suspended) {
+      this.store.set({ suspended: true });
+      clearTimeout(this.timer.id);
+    } else if (shown && this.store.get().suspended) {
+      this.store.set({ suspended: false });
+      this.advance();
+    }
+  }
+
+  protected exportFigure(name: string): FigureExport {
+    const values = this.store.get().values;
+    const runs = this.snapshots();
+    const settings = Object.fromEntries(TRAINING_KEYS.map((k) => [k, values[k]]));
+    if (name === 'cost') {
+      const series = runs.map((r) => ({ scheme: r.scheme, status: r.status.message, iterations: r.iterations, costs: r.costs }));
+      return { svg: this.querySelector('.compare-cost svg'), table: costView(runs, values).table, data: { settings, series } };
+    }
+    if (name === 'maps') {
+      const svg = composeSvgs([...this.querySelectorAll<SVGSVGElement>('.compare-map:not([hidden]) svg')], this.querySelector('.compare-legend svg'), 3);
+      // Attached (hidden), so the export picks up the page's colours.
+      if (svg) this.querySelector('.compare-export-holder')?.replaceChildren(svg);
+      const maps = runs.map((r) => ({ scheme: r.scheme, iteration: r.gridIteration, probs: r.grid ? Array.from(r.grid) : [] }));
+      return { svg, table: mapsGridTable(runs, this.spec), data: { settings, grid: this.spec, maps } };
+    }
+    const summary = summaryView(runs, values.threshold);
+    return { svg: null, table: summary.table, data: { settings, threshold: values.threshold, rows: summary.rows } };
+  }
+
+  protected resized(): void {
+    this.drawer.resize(this.widths(), this.selected().filter((s) => this.live.get().grids[s]));
+    this.frame();
+  }
+
+  private widths(): { cost: number; map: number } {
+    return { cost: this.chartWidth('.compare-cost', 760), map: this.chartWidth('.compare-map:not([hidden])', 220) };
+  }
+
+  protected exportPython(name: string, source: string): PythonFigure {
+    return comparisonScript(name, this.store.get().values, source);
+  }
+
+  /** Trains the selected schemes from the start, playing (reduced motion: computes the end once, which is what the prerender shows, so nothing moves). */
+  private autoPlay(): void {
+    this.live.set({ started: true, autoPlayed: true });
+    this.restartAll();
+    this.setPlaying(true);
+    this.advance();
+  }
+
+  private runId(scheme: Scheme): string {
+    return `${this.id || 'init-comparison'}:${scheme}`;
+  }
+
+  private selected(): Scheme[] {
+    return this.store.get().values.schemes;
+  }
+
+  private setPlaying(playing: boolean): void {
+    if (playing !== this.live.get().playing) this.announce(playing ? 'Training.' : 'Paused.');
+    if (!playing) clearTimeout(this.timer.id);
+    this.store.set({ suspended: false });
+    this.live.set({ playing });
+    this.showPlaying(playing);
+  }
+
+  /** Trains every selected scheme again from its initial weights (held until `advance`). */
+  private restartAll(): void {
+    clearTimeout(this.timer.id);
+    const client = trainingClient();
+    const values = this.store.get().values;
+    this.live.set({ chunk: null, trained: values.schemes, settled: new Map() });
+    for (const scheme of values.schemes) client.restart(this.runId(scheme), schemeConfig(values, scheme), { paused: true });
+  }
+
+  /**
+   * Sends the next chunk to every selected run still training, if none is in flight and the
+   * island plays (or `once`, for Step). Reduced motion plays the whole rest in one chunk.
+   */
+  private advance(once = false): void {
+    const l = this.live.get();
+    if (l.chunk || (!once && (!l.playing || this.store.get().suspended))) return;
+    const values = this.store.get().values;
+    const schemes = this.selected().filter((s) => running(this.runs.get(s)!.get()));
+    if (schemes.length === 0) {
+      if (l.playing) this.setPlaying(false);
+      return;
+    }
+    const size = this.reducedMotion && !once ? values.iterations : atSpeed(PACES, values.speed).chunk;
+    const from = Math.max(...schemes.map((s) => this.runs.get(s)!.get().iteration));
+    this.live.set({ chunk: { schemes, target: Math.min(values.iterations, from + size) } });
+    for (const s of schemes) trainingClient().step(this.runId(s), size);
+  }
+
+  private onRun(scheme: Scheme, s: RunState): void {
+    const failed = this.selected().map((x) => this.runs.get(x)?.get()).find((r) => r && hasFailed(r));
+    this.failure(failed ? `Training failed: ${failed.error}.` : '');
+    const grid = s.live.grid;
+    const kept = this.live.get().grids[scheme];
+    const fresh = !!grid && grid !== kept?.grid && grid.some(Number.isFinite);
+    if (fresh) this.live.set((l) => ({ ...l, grids: { ...l.grids, [scheme]: { grid, iteration: s.iteration } } }));
+    const chunk = this.live.get().chunk;
+    if (chunk && chunk.schemes.every((x) => { const r = this.runs.get(x)!.get(); return !running(r) || r.iteration >= chunk.target; })) {
+      this.live.set({ chunk: null, settled: new Map(this.snapshots().map((r) => [r.scheme, r])) });
+      this.redraw(); // all moved on together
+      if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
+        if (this.live.get().playing) this.setPlaying(false);
+        this.announce('All runs finished.');
+      } else this.timer.id = window.setTimeout(() => this.advance(), atSpeed(PACES, this.store.get().values.speed).delayMs);
+    }
+    this.drawer?.touch(scheme, fresh);
+    this.frame();
+  }
+
+  private snapshots(): SchemeRun[] {
+    return this.selected().map((scheme) => {
+      const s = this.runs.get(scheme)!.get();
+      const g = this.live.get().grids[scheme];
+      return {
+        scheme, config: s.config, status: s.status, iteration: s.iteration, iterations: s.history.iterations, costs: s.history.costs,
+        grid: g?.grid, gridIteration: g?.iteration ?? 0, finalCost: s.result?.finalCost, accuracy: s.result?.report.accuracy,
+      };
+    });
+  }
+
+  private redraw(): void {
+    this.drawer.touchAll(this.selected().filter((s) => this.live.get().grids[s]));
+    this.frame();
+  }
+
+  private draw(): void {
+    const l = this.live.get();
+    const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
+    if (!l.started || runs.every((r) => r.status.state === 'idle')) return;
+    const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null;
+    // Nothing computed yet (a worker that never answered): the figures keep what they show, only the status changes.
+    const nothing = runs.every((r) => r.iterations.length === 0 && !r.grid);
+    const quiet = this.reducedMotion && l.chunk !== null && l.playing;
+    if (this.drawer.draw(runs, this.store.get().values, computing, quiet, nothing)) this.frame();
+  }
+
+  /** The log-scale slider and the map slots, which the base class does not manage. */
+  private reflectExtras(values: ComparisonSettings): void {
+    reflectLogSliders(this, 'logParam', { scale: SCALE_RANGE }, values as unknown as Record<string, unknown>, formatScale);
+    for (const slot of this.querySelectorAll<HTMLElement>('.compare-map[data-scheme]')) slot.hidden = !values.schemes.includes(slot.dataset.scheme as Scheme);
+    this.setText('.compare-network', `[2, ${values.width}, 1]`);
+    this.setText('.compare-iterations', fmtInt(values.iterations));
+  }
+
+  private announce(message: string): void {
+    const el = this.querySelector('.compare-announce');
+    if (el) el.textContent = message;
+  }
+}
+
+if (!customElements.get('init-comparison')) customElements.define('init-comparison', InitComparisonElement);

@@ -1,0 +1,285 @@
+/**
+ * <remedies-explorer>: trains the same deep network in up to four variants in the worker, in lockstep
+ * (the worker advances its runs round-robin, one chunk each), and draws each variant's per-layer ‖dW[l]‖,
+ * the cost curves and the summary with the same pure views as the build's prerender
+ * (views.ts). Charts land one per animation frame, and only the one drawn is built
+ * (remedies-redraw.ts), so tasks stay short.
+ */
+import { renderElement, type ChartTable } from '../../charts/browser.ts';
+import type { RemediesConfig } from '../../engine/index.ts';
+import { REMEDY_BATCH_SIZES } from '../../kit/labels.ts';
+import { viewKey, type ChartView } from '../../kit/chart-view.ts';
+import { tableHtml } from '../../kit/html.ts';
+import { REMEDY_VARIANTS, remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
+import { costsView, gradientsView, remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
+import type { PythonFigure } from '../../python/script.ts';
+import { isPlaying, type RunState } from '../../run/client.ts';
+import { trainingClient } from '../../run/page-client.ts';
+import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
+import { withoutPlotStyle } from '../../kit/plot-style.ts';
+import { readTable } from '../../kit/table-dom.ts';
+import { BuiltFrom, costInputs, gradientInputs } from './redraw.ts';
+import type { Pace } from '../../run/protocol.ts';
+import type { Store } from '../../run/store.ts';
+import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
+import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
+import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
+import { setScripted } from '../../charts/scripts.ts';
+
+interface RemediesValues extends RemediesSettings {
+  readonly variants: RemedyVariant[];
+  readonly speed: number;
+}
+
+/** The log sliders (scale, learning rate): two significant digits within the settings' bounds. */
+const LOG_RANGES: Record<string, LogRange> = { scale: { min: 0.001, max: 10, digits: 2 }, learningRate: { min: 0.0001, max: 10, digits: 2 } };
+
+const specs: Specs<RemediesValues> = {
+  variants: param.list(REMEDY_VARIANTS, 1, 4) as ParamSpec<RemedyVariant[]>,
+  depth: param.number(2, 50, { integer: true }),
+  width: param.number(2, 64, { integer: true }),
+  hidden: param.choice(['tanh', 'relu'] as const),
+  scale: param.number(LOG_RANGES.scale.min, LOG_RANGES.scale.max),
+  learningRate: param.number(LOG_RANGES.learningRate.min, LOG_RANGES.learningRate.max),
+  batchSize: param.numberChoice(REMEDY_BATCH_SIZES),
+  iterations: param.number(100, 5000, { integer: true }),
+  seed: param.number(0, 0xffffffff, { integer: true }),
+  speed: speedParam,
+};
+
+/** Iterations per chunk and pause for a speed 1–5 (a chunk is one record at the slow end). */
+function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {
+  const every = remediesRecordEvery(iterations);
+  return reducedMotion ? { chunk: 10 * every, delayMs: 0 } : atSpeed(recordPaces(every, [400, 100]), speed);
+}
+
+/** Least time between two renders while runs play, in ms. */
+const MIN_GAP = 150;
+const CHARTS = ['gradients-0', 'gradients-1', 'gradients-2', 'gradients-3', 'costs'] as const;
+
+class RemediesExplorer extends ExplorerElement<RemediesValues> {
+  /** The component's urlKey: two explorers on one page keep their URL settings apart. */
+  protected get urlPrefix(): string {
+    const key: unknown = JSON.parse(this.dataset.defaults ?? '{}').urlKey;
+    return typeof key === 'string' ? key : 'remedies';
+  }
+  protected readonly specs = specs;
+  private readonly client = trainingClient();
+  private readonly runs = new Map<RemedyVariant, Store<RunState>>();
+  private readonly drawn = new Map<string, string>();
+  private readonly shownViews = new Map<string, ChartView>();
+  private readonly builtFrom = new BuiltFrom();
+  private snapshot: RemediesSnapshot | null = null;
+  private live = false;
+  private queued = false;
+  private lastDraw = 0;
+
+  protected start(values: RemediesValues): void {
+    bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
+    reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
+    this.useRuns(values);
+    const isDefault = (Object.keys(specs) as (keyof RemediesValues)[]).every((k) => k === 'speed' || String(values[k]) === String(this.defaults[k]));
+    if (!isDefault) {
+      if (this.reducedMotion) this.play();
+      else this.setText('.remedies-status', 'The figures below still show the default settings; yours train when this figure is on screen.');
+    }
+  }
+
+  protected changed(values: RemediesValues, keys: (keyof RemediesValues)[]): void {
+    reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
+    if (keys.every((k) => k === 'speed')) {
+      for (const v of values.variants) this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
+      return;
+    }
+    this.useRuns(values);
+    this.restart(values);
+  }
+
+  protected action(name: string): void {
+    const values = this.store.get().values;
+    if (name === 'play') {
+      if (this.playing()) {
+        for (const v of values.variants) this.client.pause(this.runId(v));
+        this.store.set({ suspended: false });
+      } else this.play();
+    } else if (name === 'step') {
+      this.live = true;
+      this.store.set({ suspended: false });
+      const chunk = pace(values.speed, values.iterations, false).chunk;
+      for (const v of values.variants) {
+        const s = this.runs.get(v)!.get();
+        if (s.status.state !== 'running' && s.status.state !== 'idle') this.client.restart(this.runId(v), this.config(values, v), { paused: true });
+        this.client.step(this.runId(v), chunk);
+      }
+    } else if (name === 'reset') this.restart(values);
+    else if (name === 'new-seed') this.setValues({ seed: randomSeed() });
+  }
+
+  protected visibility(visible: boolean): void {
+    const { variants } = this.store.get().values;
+    if (!visible && this.playing()) {
+      for (const v of variants) this.client.pause(this.runId(v));
+      this.store.set({ suspended: true });
+      return;
+    }
+    if (!visible) return;
+    if (this.store.get().suspended) {
+      this.store.set({ suspended: false });
+      for (const v of variants) this.client.resume(this.runId(v));
+      return;
+    }
+    if (!this.reducedMotion && variants.every((v) => this.runs.get(v)!.get().status.state === 'idle')) this.play();
+  }
+
+  /** Never called: the Python buttons stay disabled here (see RemediesExplorer.astro), since the numpy template has no remedies. */
+  protected exportPython(): PythonFigure {
+    throw new Error('the numpy script template does not include the remedies yet');
+  }
+
+  protected exportFigure(name: string): FigureExport {
+    const figure = this.querySelector(`[data-chart="${name}"]`);
+    const settings = this.store.get().values;
+    const title = figure?.querySelector('.figure-title')?.textContent ?? '';
+    const caption = figure?.querySelector('.figure-caption')?.textContent ?? '';
+    const table: ChartTable = name === 'summary'
+      ? (this.snapshot ? summaryView(this.snapshot).table : readTable(figure?.querySelector('.figure-table table') ?? null))
+      : this.shownViews.get(name)?.table ?? readTable(figure?.querySelector('.figure-table table') ?? null);
+    return { svg: figure?.querySelector<SVGSVGElement>('.figure-body svg') ?? null, table, data: { settings, title, caption, table } };
+  }
+
+  private runId(variant: RemedyVariant): string {
+    return `remedies:${this.urlPrefix}:${variant}`;
+  }
+
+  private config(values: RemediesValues, variant: RemedyVariant): RemediesConfig {
+    return variantConfig(values, variant);
+  }
+
+  private playing(): boolean {
+    return this.store.get().values.variants.some((v) => isPlaying(this.runs.get(v)!.get()));
+  }
+
+  /** Creates (once) and subscribes to the run of every chosen variant; runs of dropped variants pause. */
+  private useRuns(values: RemediesValues): void {
+    for (const [v] of this.runs) if (!values.variants.includes(v)) this.client.pause(this.runId(v));
+    const added = values.variants.filter((v) => !this.runs.has(v));
+    // Every store first: a subscription calls back at once, and that reads all the chosen runs.
+    for (const v of added) this.runs.set(v, this.client.run(this.runId(v), { config: this.config(values, v), pace: pace(values.speed, values.iterations, this.reducedMotion) }));
+    for (const v of added) {
+      this.onDisconnect(this.runs.get(v)!.subscribe(() => {
+        const playing = this.playing();
+        if (this.dataset.playing !== String(playing)) this.showPlaying(playing);
+        this.dataset.playing = String(playing);
+        this.renderSoon();
+      }));
+    }
+  }
+
+  private play(): void {
+    const values = this.store.get().values;
+    this.live = true;
+    this.store.set({ suspended: false });
+    for (const v of values.variants) {
+      const id = this.runId(v);
+      const s = this.runs.get(v)!.get();
+      this.client.pace(id, pace(values.speed, values.iterations, this.reducedMotion));
+      if (s.status.state === 'idle') this.client.start(id);
+      else if (s.status.state === 'running') this.client.resume(id);
+      else this.client.restart(id, this.config(values, v));
+    }
+  }
+
+  private restart(values: RemediesValues): void {
+    this.live = true;
+    this.store.set({ suspended: false });
+    for (const v of values.variants) {
+      this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
+      this.client.restart(this.runId(v), this.config(values, v));
+    }
+  }
+
+  /** The figures' width changed: the next frame draws the charts at it. */
+  protected resized(): void { this.renderSoon(); }
+
+  private readonly renderSoon = (): void => {
+    if (this.queued) return;
+    this.queued = true;
+    const wait = this.playing() ? Math.max(0, this.lastDraw + MIN_GAP - performance.now()) : 0;
+    setTimeout(() => {
+      this.queued = false;
+      this.render();
+    }, wait);
+  };
+
+  /** Brings one chart (or the summary) up to date per frame; the status line every time. */
+  private render(): void {
+    if (!this.live) return;
+    const values = this.store.get().values;
+    const running = this.playing();
+    if (this.reducedMotion && running) {
+      this.setText('.remedies-status', 'Computing…');
+      return;
+    }
+    const runs: VariantRun[] = values.variants.map((variant) => {
+      const s = this.runs.get(variant)!.get();
+      const h = s.history;
+      return {
+        variant, config: s.config as RemediesConfig, status: s.status, iteration: s.iteration,
+        history: { iterations: h.iterations, costs: h.costs, gradientNorms: h.gradientNorms, globalNorms: [] }, clippedSteps: s.live.clippedSteps ?? 0,
+      };
+    });
+    const snapshot: RemediesSnapshot = { settings: values, runs };
+    this.snapshot = snapshot;
+    const errors = values.variants.map((v) => this.runs.get(v)!.get().error).filter(Boolean);
+    const job = this.nextJob(snapshot, this.chartWidth('.remedies-figure .figure-body', 640));
+    const status = remediesStatus(snapshot);
+    this.lastDraw = performance.now();
+    requestAnimationFrame(() => {
+      job?.();
+      this.setText('.remedies-status', errors.length ? `Stopped: ${errors[0]}` : status);
+      if (job) this.renderSoon();
+    });
+  }
+
+  /** The first piece of the page that is out of date, built now and returned as its DOM commit. */
+  private nextJob(s: RemediesSnapshot, width: number): (() => void) | null {
+    for (const name of CHARTS) {
+      const k = name === 'costs' ? -1 : Number(name.slice(-1));
+      const figure = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
+      if (!figure) continue;
+      if (k >= s.runs.length) {
+        if (figure.hidden) continue;
+        return () => { figure.hidden = true; };
+      }
+      if (!this.builtFrom.changed(name, k < 0 ? costInputs(s, width) : gradientInputs(s.runs[k], width)) && !figure.hidden) continue;
+      const view = k < 0 ? costsView(s, width) : gradientsView(s.runs[k], width);
+      const key = viewKey(view);
+      if ((this.drawn.get(name) ?? figure.dataset.key) === key && !figure.hidden) continue;
+      this.drawn.set(name, key);
+      this.shownViews.set(name, view);
+      const node = view.plot ? withoutPlotStyle(renderElement(view.plot), this) : Object.assign(document.createElement('p'), { className: 'figure-pending', textContent: view.caption });
+      const html = tableHtml(view.table);
+      return () => {
+        figure.hidden = false;
+        figure.querySelector('.figure-body')!.replaceChildren(node);
+        setScripted(figure.querySelector('.figure-title')!, view.title);
+        setScripted(figure.querySelector('.figure-caption')!, view.caption);
+        figure.querySelector('.figure-table')!.innerHTML = html;
+      };
+    }
+    const summary = this.querySelector<HTMLElement>('[data-chart="summary"]');
+    const view = summaryView(s);
+    const html = tableHtml(view.table);
+    if (summary && this.drawn.get('summary') !== html) {
+      this.drawn.set('summary', html);
+      return () => {
+        summary.querySelector('.figure-table')!.innerHTML = html;
+        setScripted(summary.querySelector('.figure-caption')!, view.caption);
+      };
+    }
+    return null;
+  }
+
+}
+
+if (!customElements.get('remedies-explorer')) customElements.define('remedies-explorer', RemediesExplorer);

@@ -1,0 +1,251 @@
+/**
+ * Base of the explorer islands: settings read from and written to the URL (with a notice for
+ * anything ignored), controls bound by `data-param` / `data-action`, pausing when scrolled off
+ * screen, and `prefers-reduced-motion`. Subclasses draw; this class keeps one store per island.
+ */
+import { swapChart } from '../charts/browser.ts';
+import { boxWidth, onWidthChange } from '../charts/fit.ts';
+import type { ChartTable } from '../charts/common.ts';
+import { trainingClient } from '../run/page-client.ts';
+import type { PythonFigure } from '../python/script.ts';
+import { bindExportButtons, figureSource } from './export.ts';
+import { createStore, type Store } from '../run/store.ts';
+import { IslandElement } from './island.ts';
+import { setText } from './table-dom.ts';
+import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
+
+/** The island's state: its settings, whether it is on screen, and whether that paused its run. */
+export interface ExplorerState<T> {
+  readonly values: T;
+  readonly visible: boolean;
+  /** The island's run was paused because it scrolled off screen (see `holdOffScreen`). */
+  readonly suspended: boolean;
+}
+
+/** What a figure's export buttons save: its chart (if any), its table and its data. */
+export interface FigureExport {
+  readonly svg: SVGSVGElement | null;
+  readonly table: ChartTable;
+  readonly data: unknown;
+}
+
+/** A fresh random seed for the "New seed" buttons (an unsigned 32-bit integer). */
+export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0];
+
+type Control = HTMLInputElement | HTMLSelectElement;
+
+export abstract class ExplorerElement<T extends object> extends IslandElement {
+  /** URL prefix of this island's settings, e.g. "deep-linear". */
+  protected abstract readonly urlPrefix: string;
+  protected abstract readonly specs: Specs<T>;
+  protected store!: Store<ExplorerState<T>>;
+  protected defaults!: T;
+  protected reducedMotion = false;
+
+  /** Called once with the initial settings (from the URL or the defaults). */
+  protected abstract start(values: T): void;
+  /** Called after the reader changes settings. */
+  protected abstract changed(values: T, keys: (keyof T)[]): void;
+  /** Called for buttons with data-action (play, pause, step, reset, new-seed, …). */
+  protected abstract action(name: string): void;
+  /** Called when the island scrolls on or off screen. */
+  protected abstract visibility(visible: boolean): void;
+  /** The current chart (if any), table and data of figure `name`, for its export buttons. */
+  protected abstract exportFigure(name: string): FigureExport;
+  /** The numpy script of figure `name` at the current settings; `source` says where the figure is, for its header. */
+  protected abstract exportPython(name: string, source: string): PythonFigure;
+
+  connectedCallback(): void {
+    this.printPrerender();
+    this.defaults = { ...JSON.parse(this.dataset.defaults ?? '{}') } as T;
+    const { values, ignored } = readState(this.urlPrefix, this.specs, this.defaults, window.location.search);
+    this.notice(describeIgnored(ignored));
+    this.store = createStore<ExplorerState<T>>({ values, visible: false, suspended: false });
+    const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    this.reducedMotion = motion?.matches ?? false;
+    this.bindControls();
+    this.reflect(values);
+    for (const bar of this.querySelectorAll<HTMLElement>('[data-export-for]')) {
+      const name = bar.dataset.exportFor!;
+      this.onDisconnect(bindExportButtons(bar, {
+        name: `${this.urlPrefix}-${name}`,
+        svg: () => this.exportFigure(name).svg,
+        table: () => this.exportFigure(name).table,
+        data: () => this.exportFigure(name).data,
+        python: () => this.exportPython(name, figureSource(this)),
+      }, (message) => this.notice(message)));
+    }
+    const observer = new IntersectionObserver((entries) => {
+      const visible = entries.some((e) => e.isIntersecting);
+      if (visible === this.store.get().visible) return;
+      this.store.set({ visible });
+      this.visibility(visible);
+    }, { rootMargin: '100px 0px' });
+    observer.observe(this);
+    this.onDisconnect(() => observer.disconnect());
+    this.dataset.ready = 'true';
+    this.start(values);
+    const figures = this.querySelector('.explorer-figures') ?? this;
+    this.onDisconnect(onWidthChange(figures, () => this.resized()));
+  }
+
+  /**
+   * On paper the island shows its complete prerendered state, whatever the screen shows: its markup
+   * is kept as text (no second DOM) and swapped in for printing only.
+   */
+  private printPrerender(): void {
+    const section = this.querySelector(':scope > section');
+    if (!section) return;
+    const html = section.outerHTML;
+    const copy = { el: null as Element | null };
+    this.listen(window, 'beforeprint', () => {
+      if (copy.el) return;
+      const holder = document.createElement('div');
+      holder.innerHTML = html;
+      copy.el = holder.firstElementChild;
+      if (!copy.el) return;
+      copy.el.classList.add('print-prerender');
+      // Ids must stay unique on the page; the copy's labels point at nothing while it exists.
+      for (const e of copy.el.querySelectorAll('[id]')) e.removeAttribute('id');
+      section.classList.add('screen-only');
+      section.after(copy.el);
+    });
+    this.listen(window, 'afterprint', () => {
+      copy.el?.remove();
+      copy.el = null;
+      section.classList.remove('screen-only');
+    });
+  }
+
+  /** Called when the figures' width changes (debounced): subclasses draw their charts again at `chartWidth`. */
+  protected resized(): void {}
+
+  /** The width to draw a chart at: the content width of the first element matching `selector`, else `fallback`. */
+  protected chartWidth(selector: string, fallback: number): number {
+    return boxWidth(this.querySelector(selector), fallback);
+  }
+
+  /**
+   * Off screen, pauses run `runId` if it is `playing` (marked suspended); back on screen, resumes
+   * it if it was suspended. @returns whether it paused or resumed the run.
+   */
+  protected holdOffScreen(runId: string, playing: boolean, visible: boolean): boolean {
+    if (!visible && playing) {
+      trainingClient().pause(runId);
+      this.store.set({ suspended: true });
+      return true;
+    }
+    if (!visible || !this.store.get().suspended) return false;
+    this.store.set({ suspended: false });
+    trainingClient().resume(runId);
+    return true;
+  }
+
+  /** Shows the play button as "Pause" (pressed) while training plays, "Play" otherwise. */
+  protected showPlaying(playing: boolean): void {
+    const button = this.querySelector<HTMLButtonElement>('button[data-action="play"]');
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(playing));
+    button.textContent = playing ? 'Pause' : 'Play';
+  }
+
+  /** Sets the text of the first element matching `selector` inside the island (text only, never HTML). */
+  protected setText(selector: string, text: string): void {
+    setText(this, selector, text);
+  }
+
+  /** Swaps `svg` into `.{prefix}-body` and sets the text of `.{prefix}-{part}` for each part of `texts`. */
+  protected showChart(prefix: string, svg: Element, texts: Readonly<Record<string, string>>): void {
+    const body = this.querySelector(`.${prefix}-body`);
+    if (body) swapChart(body, svg);
+    for (const [part, text] of Object.entries(texts)) this.setText(`.${prefix}-${part}`, text);
+  }
+
+  /** Calls `fill` each time the reader opens the <details> matching `selector` (tables that wait while a run plays). */
+  protected onOpen(selector: string, fill: () => void): void {
+    const details = this.querySelector<HTMLDetailsElement>(selector);
+    this.listen(details, 'toggle', () => details?.open && fill());
+  }
+
+  /** Shows (or clears) the island's notice; text only, never HTML. */
+  protected notice(text: string): void {
+    const el = this.querySelector<HTMLElement>('.explorer-notice');
+    if (!el) return;
+    el.textContent = text;
+    el.hidden = text === '';
+  }
+
+  /**
+   * Shows the island's one-line failure message (`text`, e.g. "Training failed: …") with its Retry
+   * button (data-action "retry", handled by `action`), or clears it with ''. Text only, never HTML.
+   */
+  protected failure(text: string): void {
+    const el = this.querySelector<HTMLElement>('.explorer-failure');
+    if (!el || (el.hidden && text === '')) return;
+    this.setText('.explorer-failure-text', text);
+    el.hidden = text === '';
+    // Out of the tab order (and of "the control before this one") while there is nothing to retry.
+    const retry = el.querySelector<HTMLButtonElement>('.explorer-retry');
+    if (retry) retry.disabled = text === '';
+  }
+
+  /** Replaces some settings: URL, controls and the subclass are updated. */
+  protected setValues(partial: Partial<T>): void {
+    const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !Object.is(partial[k], this.store.get().values[k]));
+    if (keys.length === 0) return;
+    const values = { ...this.store.get().values, ...partial };
+    this.store.set({ values });
+    const search = writeState(this.urlPrefix, this.specs, this.defaults, values, window.location.search);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    this.reflect(values);
+    this.changed(values, keys);
+  }
+
+  private controls(): Control[] {
+    return [...this.querySelectorAll<Control>('[data-param]')];
+  }
+
+  private bindControls(): void {
+    const onInput = (event: Event) => {
+      const control = event.target as Control;
+      const key = control.dataset.param as keyof T & string;
+      if (!key || !(key in this.specs)) return;
+      let raw = control.value;
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+        raw = this.controls().filter((c) => c.dataset.param === key && (c as HTMLInputElement).checked).map((c) => c.value).join(',');
+      }
+      if (control instanceof HTMLInputElement && control.type === 'radio' && !control.checked) return;
+      const value = this.specs[key].parse(raw);
+      if (value === undefined) {
+        this.reflect(this.store.get().values); // e.g. the last checkbox of a list: keep it checked
+        return;
+      }
+      this.setValues({ [key]: value } as unknown as Partial<T>);
+    };
+    const onClick = (event: Event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+      if (button && this.contains(button)) this.action(button.dataset.action!);
+    };
+    this.listen(this, 'input', onInput);
+    this.listen(this, 'change', onInput);
+    this.listen(this, 'click', onClick);
+    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action]:not(.explorer-retry), button[data-export]:not([data-unavailable])')) c.disabled = false;
+  }
+
+  /** Puts `values` into the controls and their <output> elements. */
+  private reflect(values: T): void {
+    for (const c of this.controls()) {
+      const key = c.dataset.param as keyof T & string;
+      if (!(key in this.specs)) continue;
+      const text = this.specs[key].format(values[key]);
+      if (c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')) c.checked = c.type === 'radio' ? c.value === text : text.split(',').includes(c.value);
+      else c.value = text;
+    }
+    for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-output]')) {
+      const key = out.dataset.output as keyof T & string;
+      if (!(key in this.specs)) continue;
+      const spec = this.specs[key];
+      out.textContent = (spec.display ?? spec.format)(values[key]);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The page's one training client: every island on the page shares its pool of workers, which
+ * pause with the page and warm up while the reader reads.
+ */
+import { TrainingClient } from './client.ts';
+
+// One client per document, so every island on the page shares one pool.
+const clients = new WeakMap<Document, TrainingClient>();
+
+/** The page's training client (created on first use, with lifecycle hooks on the document). */
+export function trainingClient(): TrainingClient {
+  let client = clients.get(document);
+  if (!client) {
+    client = new TrainingClient(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }));
+    clients.set(document, client);
+    const c = client;
+    document.addEventListener('visibilitychange', () => c.setHidden(document.visibilityState === 'hidden'));
+    window.addEventListener('pagehide', () => c.stop());
+    // Workers load while the reader reads, so a figure scrolled into view trains at once.
+    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => c.warm(), { timeout: 1000 });
+  }
+  return client;
+}
