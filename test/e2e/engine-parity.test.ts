@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRAIN_CONFIG, deepLinearGradients, planar, train, trainRemedies, type TrainConfig,
 } from '../../src/engine/index.ts';
-import { DEFAULT_REMEDIES_SETTINGS, layerSpread, variantConfig, type RemedyVariant } from '../../src/figures/remedies.ts';
-import type { FromWorker, ToWorker } from '../../src/islands/protocol.ts';
+import { DEFAULT_REMEDIES_SETTINGS, layerSpread, variantConfig, type RemedyVariant } from '../../src/features/remedies/settings.ts';
+import type { FromWorker, ToWorker } from '../../src/run/protocol.ts';
 import { openPage } from './support/browser.ts';
 import { distDir } from './support/paths.ts';
 import { serveDist } from './support/site.ts';
