@@ -4,9 +4,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  cell, chartStyle, fmt, fmtInt, iterationEnd, legendAbove, logAxis, logDomain, subsample, type AriaOptions, type ChartTable,
-  type LegendItem,
+  cell, chartStyle, fmt, fmtInt, iterationEnd, logAxis, logDomain, subsample, type AriaOptions, type ChartTable,
 } from './common.ts';
+import { legendAbove, type LegendItem } from './legend.ts';
 import { faint, halo, ink, seriesColor } from './theme.ts';
 
 /** One run's recorded costs; `iterations[i]` is the iteration `costs[i]` was recorded at. */

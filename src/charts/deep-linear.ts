@@ -5,7 +5,8 @@
  * says measured or closed form, so the legend has five entries instead of six.
  */
 import type * as Plot from '@observablehq/plot';
-import { cell, fmt, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
+import { cell, fmt, type AriaOptions, type ChartTable } from './common.ts';
+import { type LegendItem } from './legend.ts';
 import { countDropped, droppedSentence, droppedTableNote, largestRelativeGap, layerSeriesChart, range } from './layer-series.ts';
 import { ink, seriesColor } from './theme.ts';
 

@@ -4,9 +4,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import {
-  cell, chartStyle, fmt, fmtInt, isPositiveFinite, iterationEnd, legendAbove, logAxis, logDomain, logTickFormat, subsample,
-  type AriaOptions, type ChartTable, type LegendItem,
+  cell, chartStyle, fmt, fmtInt, isPositiveFinite, iterationEnd, logAxis, logDomain, logTickFormat, subsample, type AriaOptions, type ChartTable,
 } from './common.ts';
+import { legendAbove, type LegendItem } from './legend.ts';
 import { depthColors, faint, halo, ink } from './theme.ts';
 
 /** ‖dW[l]‖ per record (as TrainHistory.gradientNorms: record × layer, layer index l − 1). */

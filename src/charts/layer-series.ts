@@ -4,7 +4,8 @@
  * are left out of the drawing and counted, so the chart can say so.
  */
 import * as Plot from '@observablehq/plot';
-import { chartStyle, fmt, integerTicks, isPositiveFinite, legendAbove, logAxis, logDomain, type LegendItem } from './common.ts';
+import { chartStyle, fmt, integerTicks, isPositiveFinite, logAxis, logDomain } from './common.ts';
+import { legendAbove, type LegendItem } from './legend.ts';
 import { ink } from './theme.ts';
 
 /** How one per-layer series is drawn. */

@@ -3,7 +3,8 @@
  * to one or more networks' predictions (the "actual vs predicted" figures and the summary grid).
  */
 import * as Plot from '@observablehq/plot';
-import { cell, chartStyle, fmtInt, legendMarks, subsample, type AriaOptions, type ChartTable, type LegendItem } from './common.ts';
+import { cell, chartStyle, fmtInt, subsample, type AriaOptions, type ChartTable } from './common.ts';
+import { legendMarks, type LegendItem } from './legend.ts';
 import { background, classColors, classNames, fontSize, ink } from './theme.ts';
 
 /** Height in px of a line of a panel title. */
