@@ -20,14 +20,22 @@ export function boxWidth(el: Element | null, fallback: number): number {
  * width differs from `drawn` (the width the prerender was drawn at). @returns what stops observing.
  */
 export function onWidthChange(el: Element, redraw: (width: number) => void, drawn?: number, delay = 150): () => void {
-  const state = { last: drawn, next: 0, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+  const state = { last: drawn, next: 0, first: true, timer: undefined as ReturnType<typeof setTimeout> | undefined };
   // The observer reports the content width itself, so nothing here forces a layout of the (long) page.
   const observer = new ResizeObserver((entries) => {
     const size = entries.at(-1)?.contentBoxSize?.[0]?.inlineSize ?? entries.at(-1)?.contentRect.width ?? 0;
-    state.next = size > 0 ? Math.max(MIN_CHART_WIDTH, Math.floor(size)) : 0;
+    // A box that content-visibility skips again reports 0: keep the redraw its real width asked for.
+    if (size <= 0) return;
+    state.next = Math.max(MIN_CHART_WIDTH, Math.floor(size));
     clearTimeout(state.timer);
+    // The first report (a box content-visibility skipped until now) redraws at once: it is on screen.
+    if (state.first) {
+      state.first = false;
+      if (state.next !== state.last) (state.last = state.next), redraw(state.next);
+      return;
+    }
     state.timer = setTimeout(() => {
-      if (state.next === 0 || state.next === state.last) return;
+      if (state.next === state.last) return;
       state.last = state.next;
       redraw(state.next);
     }, delay);
