@@ -261,7 +261,10 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       const html = tableHtml(view.table);
       return () => {
         figure.hidden = false;
-        figure.querySelector('.figure-body')!.replaceChildren(node);
+        const body = figure.querySelector<HTMLElement>('.figure-body')!;
+        // A chart waiting for its run keeps the box's height, so what is below does not jump.
+        body.style.minHeight = view.plot ? '' : `${body.offsetHeight}px`;
+        body.replaceChildren(node);
         setScripted(figure.querySelector('.figure-title')!, view.title);
         setScripted(figure.querySelector('.figure-caption')!, view.caption);
         figure.querySelector('.figure-table')!.innerHTML = html;

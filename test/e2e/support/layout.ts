@@ -26,7 +26,8 @@ export async function chartsFitted(page: Page, timeout = 30_000): Promise<void> 
   const islands = await page.locator('.explorer').count();
   for (let i = 0; i < islands; i++) {
     const island = page.locator('.explorer').nth(i);
-    await island.scrollIntoViewIfNeeded();
+    // Not scrollIntoViewIfNeeded: it waits for a box that stays put, and a live figure above may still grow.
+    await island.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForFunction((el) => [...el!.querySelectorAll('svg[width]')].every((svg) => {
       if (svg.parentElement?.closest('svg') || !svg.checkVisibility()) return true;
       const box = svg.parentElement!;
