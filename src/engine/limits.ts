@@ -6,9 +6,7 @@ export const LIMITS = {
   maxLearningRate: 1e6,
   maxScale: 1e6,
   maxSeed: 0xffffffff,
-  /** Units a configured layer may have (what MDX, the CLI and links may ask for). */
+  /** Units a layer may have: what configs (MDX, the CLI, links) may ask for and what the network's buffers accept. */
   maxLayerSize: 1024,
-  /** Units the network's buffers accept at all (checkLayers): the ceiling under every configured limit. */
-  maxNetworkLayerSize: 4096,
   maxLayers: 64,
 } as const;

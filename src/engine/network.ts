@@ -54,8 +54,8 @@ export function checkLayers(layers: readonly number[]): void {
     throw new RangeError(`layers must list at least an input and an output size, got [${String(layers)}]`);
   }
   for (const n of layers) {
-    if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxNetworkLayerSize) {
-      throw new RangeError(`layer sizes must be integers from 1 to ${LIMITS.maxNetworkLayerSize}, got [${layers.join(', ')}]`);
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxLayerSize) {
+      throw new RangeError(`layer sizes must be integers from 1 to ${LIMITS.maxLayerSize}, got [${layers.join(', ')}]`);
     }
   }
 }

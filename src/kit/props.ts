@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { parseNumber } from '../engine/index.ts';
-import { allowed, type Setting, type Settings, type Values } from './settings.ts';
+import { accepts, allowed, type Setting, type Settings, type Values } from './settings.ts';
 
 /** A prop error, formatted as one line that names file, component, prop and what is allowed. */
 export class PropError extends Error {
@@ -68,12 +68,18 @@ export function parseWith<S extends z.ZodType>(component: string, schema: S, pro
 
 /**
  * The prop schema of an explorer declared with kit/settings.ts: each setting optional with its
- * default, numbers within their bounds, choices by name; unknown props are errors.
+ * default and checked against its bounds (a select's number within min–max, a list as "a, b"),
+ * plus the props in `extra` that are not settings (an id); reader-only settings are not props;
+ * unknown props are errors.
  */
-export function propSchema<S extends Settings>(settings: S) {
-  const prop = (s: Setting) => (s.kind === 'choice'
-    ? choice(s.values as [string, ...string[]]).default(s.default)
-    : number(allowed(s), (n) => n >= s.min && n <= s.max && (!s.integer || Number.isInteger(n))).default(s.default));
-  const shape = Object.fromEntries(Object.entries(settings).map(([k, s]) => [k, prop(s)]));
-  return z.object({ ...base, ...shape } as typeof base & { [K in keyof S]: z.ZodType<Values<S>[K]> }).strict();
+export function propSchema<S extends Settings, E extends Record<string, z.ZodType> = Record<never, never>>(settings: S, extra?: E) {
+  const prop = (s: Setting): z.ZodType => {
+    const ok = (v: unknown) => accepts(s.kind === 'number' ? { ...s, options: undefined } : s, v);
+    if (s.kind === 'choice') return choice(s.values as [string, ...string[]]).default(s.default);
+    if (s.kind === 'list') return list(allowed(s)).refine(ok, { error: () => allowed(s) }).default([...s.default]);
+    return number(allowed(s), ok).default(s.default);
+  };
+  const shape = Object.fromEntries(Object.entries(settings).filter(([, s]) => !s.readerOnly).map(([k, s]) => [k, prop(s)]));
+  type Props = { [K in keyof S as S[K] extends { readerOnly: true } ? never : K]: z.ZodType<Values<S>[K]> };
+  return z.object({ ...base, ...shape, ...extra } as typeof base & Props & E).strict();
 }

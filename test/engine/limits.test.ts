@@ -4,11 +4,11 @@ import { LIMITS } from '../../src/engine/limits.ts';
 import { checkLayers } from '../../src/engine/network.ts';
 
 describe('the engine limits, one table', () => {
-  it('configs stop at maxLayerSize, the network at maxNetworkLayerSize above it', () => {
+  it('configs and the network stop at the same layer size, maxLayerSize', () => {
     expect(fromConfig).toBe(LIMITS);
-    expect(LIMITS.maxLayerSize).toBeLessThanOrEqual(LIMITS.maxNetworkLayerSize);
-    expect(() => checkLayers([2, LIMITS.maxNetworkLayerSize, 1])).not.toThrow();
-    expect(() => checkLayers([2, LIMITS.maxNetworkLayerSize + 1, 1])).toThrow(`from 1 to ${LIMITS.maxNetworkLayerSize}`);
+    expect(() => checkLayers([2, LIMITS.maxLayerSize, 1])).not.toThrow();
+    expect(() => checkLayers([2, LIMITS.maxLayerSize + 1, 1])).toThrow(`from 1 to ${LIMITS.maxLayerSize}`);
+    expect(() => parseTrainConfig({ layers: [2, LIMITS.maxLayerSize, 1], iterations: 1 })).not.toThrow();
     expect(() => parseTrainConfig({ layers: [2, LIMITS.maxLayerSize + 1, 1] })).toThrow(`from 1 to ${LIMITS.maxLayerSize}`);
   });
 });

@@ -14,7 +14,9 @@ import { ExplorerElement, type FigureExport } from '../../kit/explorer.ts';
 import { createStore, prepareThenCommit } from '../../run/store.ts';
 import { updateTable } from '../../kit/table-dom.ts';
 import { atSpeed, speedParam } from '../../kit/pace.ts';
-import { param, type Specs } from '../../kit/url-state.ts';
+import { urlSpecs } from '../../kit/settings.ts';
+import type { Specs } from '../../kit/url-state.ts';
+import { deepLinearSettings } from './schema.ts';
 
 /** The explorer's settings. */
 export interface DeepLinearValues {
@@ -38,11 +40,7 @@ interface LiveState {
 const DELAYS = [700, 450, 280, 160, 80];
 
 /** URL specs of the explorer's settings. */
-export const deepLinearSpecs: Specs<DeepLinearValues> = {
-  a: param.number(0.3, 1.7),
-  depth: param.number(2, MAX_DEPTH, { integer: true }),
-  speed: speedParam,
-};
+export const deepLinearSpecs: Specs<DeepLinearValues> = { ...urlSpecs(deepLinearSettings), speed: speedParam };
 
 class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   protected readonly urlPrefix = 'deep-linear';

@@ -7,6 +7,7 @@
 import type * as Plot from '@observablehq/plot';
 import { deepLinear, deepLinearCaption, deepLinearTable, fmt, fmtInt, isPositiveFinite, superscript, type ChartTable } from '../../charts/browser.ts';
 import { depthLimit, type DeepLinearGradients } from '../../engine/theory.ts';
+import { deepLinearSettings } from './schema.ts';
 
 /** Everything the explorer shows for one (a, L). */
 export interface DeepLinearView {
@@ -23,7 +24,7 @@ export interface DeepLinearView {
 }
 
 /** Largest depth the explorer's slider reaches. */
-export const MAX_DEPTH = 50;
+export const MAX_DEPTH = deepLinearSettings.depth.max;
 
 const FLOAT32_MIN_NORMAL = 1.1754943508222875e-38;
 const FLOAT32_MAX = 3.4028234663852886e38;

@@ -7,7 +7,6 @@ import { secondMoment, type VarianceProfile } from '../../engine/index.ts';
 import {
   flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowChart, type FlowSettings, type FlowSnapshot,
 } from './views.ts';
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES } from '../../kit/labels.ts';
 import { gradientFlowScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, isPlaying, type RunState } from '../../run/client.ts';
@@ -19,7 +18,9 @@ import { lessonData } from '../../run/memo.ts';
 import { createStore, type Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
 import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
-import { param, type Specs } from '../../kit/url-state.ts';
+import { logRanges, urlSpecs } from '../../kit/settings.ts';
+import type { Specs } from '../../kit/url-state.ts';
+import { flowSettings } from './schema.ts';
 
 /** The island's settings: the network's, plus the playback speed. */
 interface FlowValues extends FlowSettings {
@@ -27,19 +28,9 @@ interface FlowValues extends FlowSettings {
 }
 
 /** The log sliders (scale, learning rate): two significant digits within the settings' bounds. */
-const LOG_RANGES: Record<string, LogRange> = { scale: { min: 0.001, max: 100, digits: 2 }, learningRate: { min: 0.001, max: 10, digits: 2 } };
+const LOG_RANGES: Record<string, LogRange> = logRanges(flowSettings);
 
-const specs: Specs<FlowValues> = {
-  depth: param.number(1, 10, { integer: true }),
-  width: param.number(2, 32, { integer: true }),
-  hidden: param.choice(EXPLORER_ACTIVATIONS),
-  init: param.choice(EXPLORER_SCHEMES),
-  scale: param.number(LOG_RANGES.scale.min, LOG_RANGES.scale.max),
-  learningRate: param.number(LOG_RANGES.learningRate.min, LOG_RANGES.learningRate.max),
-  iterations: param.number(100, 5000, { integer: true }),
-  seed: param.number(0, 0xffffffff, { integer: true }),
-  speed: speedParam,
-};
+const specs: Specs<FlowValues> = { ...(urlSpecs(flowSettings) as unknown as Specs<FlowSettings>), speed: speedParam };
 
 /** Settings that change the initial weights, and so the variance at initialization. */
 const initKeys: readonly (keyof FlowValues)[] = ['depth', 'width', 'hidden', 'init', 'scale', 'seed'];

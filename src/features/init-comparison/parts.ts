@@ -4,11 +4,12 @@
  * the patching of a live map's changing layers.
  */
 import { fromSlider, type LogRange } from '../../kit/log-slider.ts';
-import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, type Scheme } from '../../kit/labels.ts';
 import { speedParam } from '../../kit/pace.ts';
-import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
+import type { Specs } from '../../kit/url-state.ts';
 import type { Pace } from '../../run/protocol.ts';
-import { formatScale, ITERATION_CHOICES, LEARNING_RATES, THRESHOLDS, withValue, type ComparisonSettings } from './views.ts';
+import { logRanges, urlSpecs } from '../../kit/settings.ts';
+import { formatScale, type ComparisonSettings } from './views.ts';
+import { comparisonSettings } from './schema.ts';
 
 /** Speed 1–5 → iterations per chunk and the pause between chunks (the same for every scheme). */
 export const PACES: readonly Pace[] = [
@@ -19,28 +20,16 @@ export const PACES: readonly Pace[] = [
   { chunk: 250, delayMs: 0 },
 ];
 
-/** Scale range of the log slider (it moves log10(scale) from −3 to 2), 3 significant digits. */
-export const SCALE_MIN = 0.001;
-export const SCALE_MAX = 100;
-export const SCALE_RANGE: LogRange = { min: SCALE_MIN, max: SCALE_MAX, digits: 3 };
+/** Scale range of the log slider (it moves log10(scale) within the setting's bounds). */
+export const SCALE_RANGE: LogRange = logRanges(comparisonSettings).scale;
 
 /** The scale for a slider position (log10 of it), rounded to 3 significant digits and clamped; 1 for no number. */
 export const scaleFromSlider = (raw: string): number => fromSlider(raw, SCALE_RANGE) ?? 1;
 
 /** URL specs of the explorer's settings; the learning rate and iterations also accept the page's own defaults. */
 export function comparisonSpecs(defaults: ComparisonSettings): Specs<ComparisonSettings> {
-  return {
-    schemes: param.list(EXPLORER_SCHEMES, 1, EXPLORER_SCHEMES.length) as ParamSpec<Scheme[]>,
-    hidden: param.choice(EXPLORER_ACTIVATIONS),
-    width: param.number(1, 32, { integer: true }),
-    learningRate: param.numberChoice(withValue(LEARNING_RATES, defaults.learningRate)),
-    iterations: param.numberChoice(withValue(ITERATION_CHOICES, defaults.iterations)),
-    scale: { ...param.number(SCALE_MIN, SCALE_MAX), format: formatScale },
-    seed: param.number(0, 0xffffffff, { integer: true }),
-    yScale: param.choice(['linear', 'log'] as const),
-    threshold: param.numberChoice(THRESHOLDS),
-    speed: speedParam,
-  };
+  const specs = urlSpecs(comparisonSettings, defaults) as unknown as Specs<Omit<ComparisonSettings, 'speed'>>;
+  return { ...specs, scale: { ...specs.scale, format: formatScale }, speed: speedParam };
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -14,10 +14,6 @@ import { gridAround, probabilityGrid, train, type Dataset, type GridSpec, type T
 import { EXPLORER_ACTIVATIONS, EXPLORER_SCHEMES, INIT_LABELS, normalTimes, type ExplorerActivation, type Scheme } from '../../kit/labels.ts';
 
 export type { Scheme };
-/** Cost thresholds offered for "iterations to reach". */
-export const THRESHOLDS = [0.5, 0.4, 0.3, 0.25, 0.22, 0.2] as const;
-export const LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 0.5, 1, 1.2, 2, 3, 5, 10] as const;
-export const ITERATION_CHOICES = [500, 1000, 2000, 5000, 10000, 20000] as const;
 /** Cells per side of the probability grid the worker sends with every progress message. */
 export const GRID_CELLS = 36;
 
@@ -56,11 +52,6 @@ export interface SchemeRun {
   /** Present once the run has ended. */
   readonly finalCost?: number;
   readonly accuracy?: number;
-}
-
-/** Options `values` plus `extra` (a prop default that is not among them), sorted. */
-export function withValue(values: readonly number[], extra: number): number[] {
-  return values.includes(extra) ? [...values] : [...values, extra].sort((a, b) => a - b);
 }
 
 /** Records are kept about 1000 times per run, so curves and "iterations to reach" are fine-grained. */

@@ -7,10 +7,9 @@
  */
 import { renderElement, type ChartTable } from '../../charts/browser.ts';
 import type { RemediesConfig } from '../../engine/index.ts';
-import { REMEDY_BATCH_SIZES } from '../../kit/labels.ts';
 import { viewKey, type ChartView } from '../../kit/chart-view.ts';
 import { tableHtml } from '../../kit/html.ts';
-import { REMEDY_VARIANTS, remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
+import { remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
 import { costsView, gradientsView, remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { isPlaying, type RunState } from '../../run/client.ts';
@@ -23,7 +22,9 @@ import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
 import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
-import { param, type ParamSpec, type Specs } from '../../kit/url-state.ts';
+import { logRanges, urlSpecs } from '../../kit/settings.ts';
+import type { Specs } from '../../kit/url-state.ts';
+import { remediesSettings } from './schema.ts';
 import { setScripted } from '../../charts/scripts.ts';
 
 interface RemediesValues extends RemediesSettings {
@@ -32,20 +33,9 @@ interface RemediesValues extends RemediesSettings {
 }
 
 /** The log sliders (scale, learning rate): two significant digits within the settings' bounds. */
-const LOG_RANGES: Record<string, LogRange> = { scale: { min: 0.001, max: 10, digits: 2 }, learningRate: { min: 0.0001, max: 10, digits: 2 } };
+const LOG_RANGES: Record<string, LogRange> = logRanges(remediesSettings);
 
-const specs: Specs<RemediesValues> = {
-  variants: param.list(REMEDY_VARIANTS, 1, 4) as ParamSpec<RemedyVariant[]>,
-  depth: param.number(2, 50, { integer: true }),
-  width: param.number(2, 64, { integer: true }),
-  hidden: param.choice(['tanh', 'relu'] as const),
-  scale: param.number(LOG_RANGES.scale.min, LOG_RANGES.scale.max),
-  learningRate: param.number(LOG_RANGES.learningRate.min, LOG_RANGES.learningRate.max),
-  batchSize: param.numberChoice(REMEDY_BATCH_SIZES),
-  iterations: param.number(100, 5000, { integer: true }),
-  seed: param.number(0, 0xffffffff, { integer: true }),
-  speed: speedParam,
-};
+const specs: Specs<RemediesValues> = { ...(urlSpecs(remediesSettings) as unknown as Specs<Omit<RemediesValues, 'speed'>>), speed: speedParam };
 
 /** Iterations per chunk and pause for a speed 1–5 (a chunk is one record at the slow end). */
 function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {

@@ -7,6 +7,8 @@
 import { DEFAULT_REMEDIES_CONFIG, type RemediesConfig, type RemediesHistory } from '../../engine/index.ts';
 
 import { REMEDY_VARIANTS, type RemedyVariant } from '../../kit/labels.ts';
+import { defaultsOf } from '../../kit/settings.ts';
+import { remediesSettings } from './schema.ts';
 
 export { REMEDY_VARIANTS, type RemedyVariant };
 
@@ -33,14 +35,8 @@ export interface RemediesSettings {
   readonly variants: readonly RemedyVariant[];
 }
 
-/**
- * Defaults: 30 tanh layers of 16 units, weights N(0, 0.1²) (LeCun would be 0.25: each layer shrinks the
- * signal), learning rate 0.1, mini-batches of 64, 1000 iterations.
- */
-export const DEFAULT_REMEDIES_SETTINGS: RemediesSettings = {
-  depth: 30, width: 16, hidden: 'tanh', scale: 0.1, learningRate: 0.1, batchSize: 64, iterations: 1000, seed: 42,
-  variants: ['plain', 'clipped', 'residual', 'batchnorm'],
-};
+/** The explorer's defaults (schema.ts): 30 tanh layers of 16 units, N(0, 0.1²) weights, learning rate 0.1, batches of 64, 1000 iterations. */
+export const DEFAULT_REMEDIES_SETTINGS: RemediesSettings = defaultsOf(remediesSettings);
 
 /** Record every this many iterations (about 100 records per run). */
 export const remediesRecordEvery = (iterations: number): number => Math.max(1, Math.round(iterations / 100));

@@ -5,7 +5,7 @@
  * Until the reader acts (or the link asks for other settings) the prerender stays as it is.
  */
 import { renderElement } from '../../charts/browser.ts';
-import { symmetryConfig, symmetryInits, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from './views.ts';
+import { symmetryConfig, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from './views.ts';
 import { symmetryScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, isPlaying, type RunState } from '../../run/client.ts';
@@ -15,7 +15,9 @@ import type { Pace } from '../../run/protocol.ts';
 import { createStore, perFrame, prepareThenCommit, type Store } from '../../run/store.ts';
 import { updateTable } from '../../kit/table-dom.ts';
 import { atSpeed, speedParam } from '../../kit/pace.ts';
-import { param, type Specs } from '../../kit/url-state.ts';
+import { urlSpecs } from '../../kit/settings.ts';
+import type { Specs } from '../../kit/url-state.ts';
+import { symmetrySettings } from './schema.ts';
 
 /** The meter's settings. */
 export interface SymmetryValues {
@@ -28,10 +30,7 @@ export interface SymmetryValues {
 
 /** URL specs of the meter's settings. */
 export const symmetrySpecs: Specs<SymmetryValues> = {
-  init: param.choice(symmetryInits),
-  value: param.number(-2, 2),
-  width: param.number(2, 16, { integer: true }),
-  seed: param.number(0, 0xffffffff, { integer: true }),
+  ...(urlSpecs(symmetrySettings) as unknown as Specs<Omit<SymmetryValues, 'speed'>>),
   speed: speedParam,
 };
 

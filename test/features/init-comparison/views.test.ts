@@ -3,7 +3,7 @@ import { componentSchemas } from '../../../src/components/props.ts';
 import { seriesColor } from '../../../src/charts/browser.ts';
 import {
   buildTimeComparison, comparisonGrid, costView, formatScale, iterationsToReach, mapPlot, mapsGridTable, mapsView,
-  recordEvery, schemeColor, schemeConfig, schemeLabel, summaryRows, summaryView, withValue, type ComparisonSettings,
+  recordEvery, schemeColor, schemeConfig, schemeLabel, summaryRows, summaryView, type ComparisonSettings,
   type SchemeRun,
 } from '../../../src/features/init-comparison/views.ts';
 import { EXPLORER_SCHEMES } from '../../../src/kit/labels.ts';
@@ -42,8 +42,6 @@ describe('init comparison settings', () => {
     expect(schemeLabel('he', 1)).toBe('He');
     expect(formatScale(10 ** -1.2)).toBe('0.0631');
     expect(EXPLORER_SCHEMES.map(schemeColor)).toEqual([0, 1, 2, 3, 4].map(seriesColor));
-    expect(withValue([1, 2, 5], 3)).toEqual([1, 2, 3, 5]);
-    expect(withValue([1, 2, 5], 2)).toEqual([1, 2, 5]);
   });
 
   it('offers exactly the schemes the component accepts as props', () => {
