@@ -55,8 +55,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   private spec!: GridSpec;
 
   protected get specs(): Specs<ComparisonSettings> {
-    this.specsMemo ??= comparisonSpecs(this.defaults);
-    return this.specsMemo;
+    return (this.specsMemo ??= comparisonSpecs(this.defaults));
   }
 
   protected start(values: ComparisonSettings): void {
@@ -264,18 +263,25 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   private redraw(): void {
     this.drawer.touchAll(this.selected().filter((s) => this.live.get().grids[s]));
+    // The status follows a control at once (Play → "Training", not the last run's "Finished" for a frame).
+    const now = this.drawInputs();
+    if (now) this.drawer.drawStatus(now.runs, this.store.get().values, now.computing, now.quiet);
     this.frame();
   }
 
-  private draw(): void {
+  /** What a frame draws: the runs as of the last whole chunk, and whether they are computing; null before any run started. */
+  private drawInputs(): { runs: SchemeRun[]; computing: boolean; quiet: boolean } | null {
     const l = this.live.get();
     const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
-    if (!l.started || runs.every((r) => r.status.state === 'idle')) return;
+    if (!l.started || runs.every((r) => r.status.state === 'idle')) return null;
     const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null;
+    return { runs, computing, quiet: this.reducedMotion && l.chunk !== null && l.playing };
+  }
+
+  private draw(): void {
+    const now = this.drawInputs();
     // Nothing computed yet (a worker that never answered): the figures keep what they show, only the status changes.
-    const nothing = runs.every((r) => r.iterations.length === 0 && !r.grid);
-    const quiet = this.reducedMotion && l.chunk !== null && l.playing;
-    if (this.drawer.draw(runs, this.store.get().values, computing, quiet, nothing)) this.frame();
+    if (now && this.drawer.draw(now.runs, this.store.get().values, now.computing, now.quiet, now.runs.every((r) => r.iterations.length === 0 && !r.grid))) this.frame();
   }
 
   /** The log-scale slider and the map slots, which the base class does not manage. */
@@ -287,8 +293,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   }
 
   private announce(message: string): void {
-    const el = this.querySelector('.compare-announce');
-    if (el) el.textContent = message;
+    this.setText('.compare-announce', message);
   }
 }
 
