@@ -37,6 +37,8 @@ export interface TrainingTiming {
 
 export interface ExplorerTiming {
   readonly id: string;
+  /** ms from scrolling into view to the first chart it draws live (an svg put in the page), or null if none in 5 s. */
+  readonly firstFrame: number | null;
   /** Longest main-thread task (ms) in the 5 s after the explorer scrolls into view; 0 if none ≥ 50 ms. */
   readonly longestTask: number;
   /** From scrolling into view until its default run has trained (or the wait ran out). */
@@ -148,9 +150,18 @@ async function explorerTiming(browser: Browser, url: string, id: string): Promis
     await page.evaluate((eid) => {
       const el = document.getElementById(eid)!;
       el.classList.add('__bench-explorer');
+      const w = window as unknown as { __first: number | null };
+      w.__first = null;
+      const t0 = performance.now();
+      // A live frame puts a new chart svg in the explorer (the prerendered ones are there from the start).
+      const drew = (n: Node) => n instanceof Element && (n.localName === 'svg' || n.querySelector('svg') !== null);
+      new MutationObserver((records, observer) => {
+        if (records.some((r) => [...r.addedNodes].some(drew))) (w.__first = performance.now() - t0), observer.disconnect();
+      }).observe(el, { childList: true, subtree: true });
       el.scrollIntoView({ block: 'start' });
     }, id);
     await page.waitForTimeout(5000);
+    const firstFrame = await page.evaluate(() => (window as unknown as { __first: number | null }).__first);
     const longestTask = await maxLongTask(page, mark);
     const stopped = (eid: string) => document.getElementById(eid)?.querySelector('button[data-action="play"]')?.getAttribute('aria-pressed') !== 'true';
     const finished = await page.waitForFunction(stopped, id, { timeout: TRAINING_WAIT_MS, polling: 100 }).then(() => true, () => false);
@@ -165,7 +176,7 @@ async function explorerTiming(browser: Browser, url: string, id: string): Promis
       if (c) controls.push(c);
       await page.waitForTimeout(400);
     }
-    return { id, longestTask, training, controls };
+    return { id, firstFrame, longestTask, training, controls };
   });
 }
 
