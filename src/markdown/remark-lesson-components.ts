@@ -176,6 +176,22 @@ export default function remarkLessonComponents(options: LessonComponentOptions) 
   };
 }
 
+/** Explorers keep their settings in the page address, one set per kind (RemediesExplorer: per urlKey). */
+const EXPLORERS = new Set(['ActivationExplorer', 'DeepLinearExplorer', 'GradientFlow', 'InitComparison', 'RemediesExplorer', 'SymmetryMeter']);
+
+/** @throws Error when two explorers of a page would share their settings in its address. */
+function onePerAddress(nodes: JsxNode[], where: (n: JsxNode) => string): void {
+  const seen = new Map<string, JsxNode>();
+  for (const node of nodes.filter((n) => EXPLORERS.has(n.name ?? ''))) {
+    const urlKey = node.name === 'RemediesExplorer' ? String(attributeValues(node).props.urlKey ?? 'remedies') : '';
+    const key = `${node.name} ${urlKey}`;
+    const first = seen.get(key);
+    const fix = urlKey ? `give each a different urlKey (this one is "${urlKey}")` : 'use it once per page';
+    if (first) throw new Error(`${where(node)}: <${node.name}> is already on this page (line ${first.position?.start.line ?? '?'}); both would keep their settings under the same name in the page address, so ${fix}`);
+    seen.set(key, node);
+  }
+}
+
 function check(tree: Root, file: { path?: string }, options: LessonComponentOptions): void {
   const path = file.path ? relative(options.root, file.path) : 'MDX';
   const all: JsxNode[] = [];
@@ -197,6 +213,8 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
     throw new Error(`${where(node)}: <${name}> is not imported or defined in this file${hint}${fix}`);
   }
 
+  onePerAddress(nodes, where);
+
   for (const node of nodes.filter((n) => n.name === 'Experiment')) {
     const { props, dynamic } = attributeValues(node);
     const source = where(node);
@@ -212,7 +230,6 @@ function check(tree: Root, file: { path?: string }, options: LessonComponentOpti
   for (const node of nodes.filter((n) => n.name === 'InitComparison')) {
     const { props } = attributeValues(node);
     if (typeof props.id !== 'string') continue;
-    if (comparisons.has(props.id)) throw new PropError('InitComparison', 'id', 'unique in the lesson', props.id, where(node));
     comparisons.set(props.id, props);
   }
 

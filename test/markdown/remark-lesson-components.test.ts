@@ -46,6 +46,13 @@ describe('remark-lesson-components', () => {
     expect(() => run(`${declare}x <RunValue value="cost" />\n`)).toThrow('<RunValue> prop "experiment" must be given, or else comparison (exactly one of the two); got nothing');
   });
 
+  it('allows one explorer of a kind per page (their settings share the page address); RemediesExplorer once per urlKey', () => {
+    expect(() => run('<InitComparison />\n\n<InitComparison width={4} />\n')).toThrow('content/lessons/x.mdx:6: <InitComparison> is already on this page (line 4); both would keep their settings under the same name in the page address, so use it once per page');
+    const remedies = (a: string, b: string) => run(`import { RemediesExplorer } from '~/components';\n\n<RemediesExplorer ${a} />\n\n<RemediesExplorer ${b} />\n`);
+    expect(() => remedies('depth={10}', 'urlKey="deep"')).not.toThrow();
+    expect(() => remedies('urlKey="a"', 'urlKey="a"')).toThrow('give each a different urlKey (this one is "a")');
+  });
+
   it('fails on an unknown experiment id, naming the declared ones', () => {
     expect(() => run(`${declare}<CostCurve experiment="big" />\n`)).toThrow('content/lessons/x.mdx:6: <CostCurve> prop "experiment" must be one of the experiments declared in this lesson (zeros); got "big"');
   });
