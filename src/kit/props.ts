@@ -58,6 +58,9 @@ export function parseWith<S extends z.ZodType>(component: string, schema: S, pro
   const result = schema.safeParse(props);
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];
+  if (issue.code === 'unrecognized_keys' && (schema as { readerOnly?: readonly string[] }).readerOnly?.includes(issue.keys[0])) {
+    throw new PropError(component, issue.keys[0], 'left out: the reader sets it with the figure\'s own control (it is not a prop)', props[issue.keys[0]], source);
+  }
   if (issue.code === 'unrecognized_keys') {
     const allowed = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape).filter((k) => !k.startsWith('__'));
     throw new PropError(component, issue.keys[0], `one of the known props (${allowed.join(', ')})`, props[issue.keys[0]], source);
@@ -81,5 +84,6 @@ export function propSchema<S extends Settings, E extends Record<string, z.ZodTyp
   };
   const shape = Object.fromEntries(Object.entries(settings).filter(([, s]) => !s.readerOnly).map(([k, s]) => [k, prop(s)]));
   type Props = { [K in keyof S as S[K] extends { readerOnly: true } ? never : K]: z.ZodType<Values<S>[K]> };
-  return z.object({ ...base, ...shape, ...extra } as typeof base & Props & E).strict();
+  const readerOnly = Object.keys(settings).filter((k) => settings[k].readerOnly);
+  return Object.assign(z.object({ ...base, ...shape, ...extra } as typeof base & Props & E).strict(), { readerOnly });
 }

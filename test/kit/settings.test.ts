@@ -50,7 +50,8 @@ describe('every kind of setting', () => {
     expect(parseWith('X', schema, { rate: '0.3', pick: 'b, c' })).toEqual({ rate: 0.3, size: 64, pick: ['b', 'c'], runs: 5, c: 0 });
     expect(() => parseWith('X', schema, { pick: 'a,a' })).toThrow('prop "pick" must be a comma-separated list of 1–2 of a, b, c, each at most once');
     expect(() => parseWith('X', schema, { size: 17 })).toThrow('prop "size" must be one of 16, 64; got 17');
-    expect(() => parseWith('X', schema, { shown: 'y' })).toThrow('prop "shown" must be one of the known props (rate, size, pick, runs, c)');
+    expect(() => parseWith('X', schema, { shown: 'y' })).toThrow('prop "shown" must be left out: the reader sets it with the figure\'s own control (it is not a prop); got "y"');
+    expect(() => parseWith('X', schema, { colour: 'y' })).toThrow('prop "colour" must be one of the known props (rate, size, pick, runs, c)');
   });
 
   it('derives log slider ranges and slider attributes from the same bounds', () => {

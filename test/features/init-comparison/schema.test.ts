@@ -11,7 +11,7 @@ describe('<InitComparison> settings, declared once', () => {
     const specs = comparisonSpecs(comparisonDefaults(props));
     expect(['0.7', '0.5', '0.6'].map((r) => specs.learningRate.parse(r))).toEqual([0.7, 0.5, undefined]);
     expect(specs.threshold.parse(String(comparisonSettings.threshold.default))).toBe(0.25);
-    expect(() => parseProps('InitComparison', { threshold: 0.3 })).toThrow('prop "threshold" must be one of the known props');
+    expect(() => parseProps('InitComparison', { threshold: 0.3 })).toThrow('prop "threshold" must be left out: the reader sets it with the figure\'s own control (it is not a prop); got 0.3');
     expect(() => parseProps('InitComparison', { schemes: 'he,he' })).toThrow('each at most once');
   });
 });
