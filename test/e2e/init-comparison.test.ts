@@ -126,8 +126,10 @@ describe('<InitComparison> live', () => {
       const costSvg = () => island.locator('.compare-cost svg').evaluate((s) => s.outerHTML);
       const summary = () => island.locator('.compare-summary').innerText();
       const changes = async (what: string, act: () => Promise<unknown>, finish = true) => {
-        const [c, s] = [await costSvg(), await summary()];
+        const [c, s, was] = [await costSvg(), await summary(), await status(island)];
         await act();
+        // The status line keeps the last run's "Finished" until the next frame draws: wait for the new runs first.
+        if (finish) await expect.poll(() => status(island), { timeout: 30_000 }).not.toBe(was);
         if (finish) await until(island, 'Finished');
         await page.waitForTimeout(400);
         expect(`${what}: ${(await costSvg()) !== c || (await summary()) !== s}`).toBe(`${what}: true`);

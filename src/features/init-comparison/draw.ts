@@ -184,8 +184,7 @@ export class ComparisonDrawer {
     return () => slot?.replaceChildren(whole);
   }
 
-  /** The status line and progress bar (cheap: a control's action shows here at once, not a frame later). */
-  drawStatus(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean): void {
+  private drawStatus(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean): void {
     const at = Math.max(0, ...runs.map((r) => r.iteration));
     const progress = this.root.querySelector<HTMLProgressElement>('.compare-progress');
     if (progress) progress.value = at / values.iterations;

@@ -263,9 +263,6 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   private redraw(): void {
     this.drawer.touchAll(this.selected().filter((s) => this.live.get().grids[s]));
-    // The status follows a control at once (Play → "Training", not the last run's "Finished" for a frame).
-    const now = this.drawInputs();
-    if (now) this.drawer.drawStatus(now.runs, this.store.get().values, now.computing, now.quiet);
     this.frame();
   }
 
