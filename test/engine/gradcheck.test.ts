@@ -4,6 +4,20 @@ import { activationNames, getActivation, sigmoid } from '../../src/engine/activa
 import { gradientCheck } from '../../src/engine/gradcheck.ts';
 import { initializeSeeded, initializers } from '../../src/engine/initializers.ts';
 import { createRandom, randomSample } from '../../src/engine/random.ts';
+import { createWorkspace, forward, type NetworkActivations, type Parameters } from '../../src/engine/network.ts';
+
+/**
+ * Whether a finite difference can check this network: no hidden pre-activation within 1e-3 of a
+ * ReLU kink at 0 (no derivative there), and no output within 1e-3 of 0 or 1 (1 − A cancels in the
+ * cost's log, so the difference loses the digits the check needs).
+ */
+function wellConditioned(p: Parameters, g: NetworkActivations, X: Float64Array, m: number, kinked: boolean): boolean {
+  const ws = createWorkspace(p.layers, m);
+  forward(p, g, X, ws);
+  const L = p.layers.length - 1;
+  for (let l = 1; kinked && l < L; l++) if (ws.Z[l].some((z) => Math.abs(z) <= 1e-3)) return false;
+  return ws.A[L].every((a) => a > 1e-3 && a < 1 - 1e-3);
+}
 
 describe('gradient check', () => {
   for (const name of activationNames) {
@@ -18,7 +32,11 @@ describe('gradient check', () => {
           const Y = Float64Array.from({ length: m }, () => (randomSample(rng) < 0.5 ? 0 : 1));
           const p = initializeSeeded(layers, initializers.glorot, seed);
           for (let l = 1; l < layers.length; l++) p.b[l].forEach((_, i) => { p.b[l][i] = 0.3 * (randomSample(rng) - 0.5); });
-          const result = gradientCheck(p, { hidden: getActivation(name), output: sigmoid }, X, Y, m);
+          const g = { hidden: getActivation(name), output: sigmoid };
+          fc.pre(wellConditioned(p, g, X, m, name.includes('relu')));
+          const result = gradientCheck(p, g, X, Y, m);
+          // A gradient under 1e-2 (a saturated net) is below the centred difference's round-off (~1e-10 each): no digits to compare.
+          fc.pre(Math.hypot(...result.analytic) >= 1e-2);
           expect(result.relativeError).toBeLessThan(1e-7);
         },
       ), { numRuns: 25 });
