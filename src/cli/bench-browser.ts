@@ -154,9 +154,12 @@ async function explorerTiming(browser: Browser, url: string, id: string): Promis
       w.__first = null;
       const t0 = performance.now();
       // A live frame puts a new chart svg in the explorer (the prerendered ones are there from the start).
-      const drew = (n: Node) => n instanceof Element && (n.localName === 'svg' || n.querySelector('svg') !== null);
+      // (No named function in here: tsx would wrap it in a __name helper the page does not have.)
       new MutationObserver((records, observer) => {
-        if (records.some((r) => [...r.addedNodes].some(drew))) (w.__first = performance.now() - t0), observer.disconnect();
+        if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && (n.localName === 'svg' || n.querySelector('svg') !== null)))) {
+          w.__first = performance.now() - t0;
+          observer.disconnect();
+        }
       }).observe(el, { childList: true, subtree: true });
       el.scrollIntoView({ block: 'start' });
     }, id);
