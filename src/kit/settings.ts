@@ -7,8 +7,14 @@
 import type { LogRange } from './log-slider.ts';
 import { param, type ParamSpec, type Specs } from './url-state.ts';
 
+/** Who sets a setting: both by default; `readerOnly` is not an MDX prop, `authorOnly` is not in links. */
+interface Audience {
+  readonly readerOnly?: boolean;
+  readonly authorOnly?: boolean;
+}
+
 /** A number between `min` and `max` (an integer if `integer`), moved in steps of `step`. */
-export interface NumberSetting {
+export interface NumberSetting extends Audience {
   readonly kind: 'number';
   readonly min: number;
   readonly max: number;
@@ -19,39 +25,29 @@ export interface NumberSetting {
   readonly logDigits?: number;
   /** Set when a select offers only these values: a link may ask for one of them or for the page's own default. */
   readonly options?: readonly number[];
-  /** True for a setting only the reader sets (in the page and its link), not an MDX prop. */
-  readonly readerOnly?: boolean;
-  /** True for a setting only the page's author sets (an MDX prop), not in the link. */
-  readonly authorOnly?: boolean;
 }
 
 /** One of `values`. */
-export interface ChoiceSetting<T extends string = string> {
+export interface ChoiceSetting<T extends string = string> extends Audience {
   readonly kind: 'choice';
   readonly values: readonly T[];
   readonly default: T;
-  readonly readerOnly?: boolean;
-  readonly authorOnly?: boolean;
 }
 
 /** One of the numbers `values` (a select), e.g. a mini-batch size. */
-export interface NumberChoiceSetting {
+export interface NumberChoiceSetting extends Audience {
   readonly kind: 'number-choice';
   readonly values: readonly number[];
   readonly default: number;
-  readonly readerOnly?: boolean;
-  readonly authorOnly?: boolean;
 }
 
 /** Between `min` and `max` distinct items of `values` (checkboxes), written "a,b,c". */
-export interface ListSetting<T extends string = string> {
+export interface ListSetting<T extends string = string> extends Audience {
   readonly kind: 'list';
   readonly values: readonly T[];
   readonly min: number;
   readonly max: number;
   readonly default: readonly T[];
-  readonly readerOnly?: boolean;
-  readonly authorOnly?: boolean;
 }
 
 export type Setting = NumberSetting | ChoiceSetting | NumberChoiceSetting | ListSetting;
