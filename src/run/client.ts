@@ -8,7 +8,7 @@
 import type { TrainConfig } from '../engine/index.ts';
 import { poolSize, WorkerPool } from './pool.ts';
 import type { Malformed } from './protocol-check.ts';
-import type { ComputeTask, FromWorker, Pace, ToWorker } from './protocol.ts';
+import { DEFAULT_DATASET, type ComputeTask, type FromWorker, type Pace, type ToWorker } from './protocol.ts';
 import { append, initialState, type RunRequest, type RunState } from './run.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -174,7 +174,7 @@ export class TrainingClient {
 
   /** Sends the run's `train` message as a new job (on its worker, or the least loaded), replaying to `replayTo`. */
   private dispatch(run: Run, replayTo: number): void {
-    const { config, dataset = { name: 'planar' }, extras, pace } = run.request;
+    const { config, dataset = DEFAULT_DATASET, extras, pace } = run.request;
     const s = run.store.get();
     run.slot ??= this.pool.pick((slot) => this.load(slot));
     run.job = this.counter.job++;

@@ -12,6 +12,9 @@ export interface DatasetRequest {
   readonly params?: Partial<PlanarParams>;
 }
 
+/** The data set of a run that names none: the flower with its default parameters (the worker warms it up). */
+export const DEFAULT_DATASET: DatasetRequest = { name: 'planar' };
+
 /** Parameters as plain arrays (index 0 empty, as in the engine), safe for JSON and structured clone. */
 export interface ParametersData {
   readonly layers: number[];

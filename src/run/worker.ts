@@ -15,6 +15,7 @@ import {
   parametersData, type ComputeTask, type DatasetRequest, type FromWorker, type HistoryDelta, type LiveExtras, type Pace,
   type ToWorker, type TrainExtras,
 } from './protocol.ts';
+import { warmUp } from './warm-up.ts';
 import { createRemediesJob, isRemediesConfig, remediesDelta, remediesResult, type RemediesJob } from './remedies-job.ts';
 
 /** One training run in the worker. */
@@ -181,13 +182,17 @@ function startJob(message: Extract<ToWorker, { type: 'train' }>): void {
   const replay = message.replayTo ?? 0;
   const job: Job = {
     runId: message.runId, job: message.job, trainer, remedies, extras, pace: message.pace ?? DEFAULT_PACE,
-    paused: replay > 0 ? false : message.paused ?? false, budget: replay > 0 ? replay : null,
+    // A first chunk of one iteration: the figure gets its first record as soon as it exists.
+    paused: replay > 0 ? false : message.paused ?? false, budget: replay > 0 ? replay : 1,
     pauseAfter: replay > 0 && (message.paused ?? false), high: state.jobs.get(message.runId)?.high ?? false, sent: 0, dueAt: 0,
   };
   if (extras.grid) job.grid = { inputs: gridInputs(extras.grid), ws: createWorkspace(message.config.layers, extras.grid.nx * extras.grid.ny) };
   state.jobs.set(message.runId, job);
-  // The initial state (nothing recorded yet, the live extras of the initial weights); a replay reports where it ends.
-  if (replay === 0) report(job);
+  // A paused run reports its initial state (nothing recorded yet, the live extras of the initial weights); a
+  // playing one its first iteration, which records the initial weights' gradients, so its figure draws at once.
+  // A replay reports where it ends.
+  if (replay === 0 && job.paused) report(job);
+  else if (replay === 0) advance(job);
 }
 
 function handle(message: ToWorker): void {
@@ -238,3 +243,12 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
 };
 
 post({ type: 'ready' });
+// After `ready` and any message already queued: a run sent at once still starts first.
+setTimeout(() => {
+  try {
+    warmUp(dataset);
+  } catch (e) {
+    // A failed warm-up costs speed only; the first real run reports any real problem itself.
+    console.warn('training worker warm-up failed:', e);
+  }
+}, 0);

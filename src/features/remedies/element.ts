@@ -2,22 +2,19 @@
  * <remedies-explorer>: trains the same deep network in up to four variants in the worker, in lockstep
  * (the worker advances its runs round-robin, one chunk each), and draws each variant's per-layer ‖dW[l]‖,
  * the cost curves and the summary with the same pure views as the build's prerender
- * (views.ts). Charts land one per animation frame, and only the one drawn is built
- * (remedies-redraw.ts), so tasks stay short.
+ * (views.ts). Charts land one per animation frame, in turn, and only the one drawn is built
+ * (painter.ts), so tasks stay short.
  */
-import { renderElement, type ChartTable } from '../../charts/browser.ts';
+import type { ChartTable } from '../../charts/browser.ts';
 import type { RemediesConfig } from '../../engine/index.ts';
-import { viewKey, type ChartView } from '../../kit/chart-view.ts';
-import { tableHtml } from '../../kit/html.ts';
 import { remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
-import { costsView, gradientsView, remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
+import { remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { isPlaying, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
-import { withoutPlotStyle } from '../../kit/plot-style.ts';
 import { readTable } from '../../kit/table-dom.ts';
-import { BuiltFrom, costInputs, gradientInputs } from './redraw.ts';
+import { RemediesPainter } from './painter.ts';
 import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
@@ -25,7 +22,6 @@ import { atSpeed, recordPaces, speedParam } from '../../kit/pace.ts';
 import { logRanges, urlSpecs } from '../../kit/settings.ts';
 import type { Specs } from '../../kit/url-state.ts';
 import { remediesSettings } from './schema.ts';
-import { setScripted } from '../../charts/scripts.ts';
 
 interface RemediesValues extends RemediesSettings {
   readonly variants: RemedyVariant[];
@@ -45,8 +41,6 @@ function pace(speed: number, iterations: number, reducedMotion: boolean): Pace {
 
 /** Least time between two renders while runs play, in ms. */
 const MIN_GAP = 150;
-const CHARTS = ['gradients-0', 'gradients-1', 'gradients-2', 'gradients-3', 'costs'] as const;
-
 class RemediesExplorer extends ExplorerElement<RemediesValues> {
   /** The component's urlKey: two explorers on one page keep their URL settings apart. */
   protected get urlPrefix(): string {
@@ -55,10 +49,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   }
   protected readonly specs = specs;
   private readonly client = trainingClient();
+  private readonly painter = new RemediesPainter(this);
   private readonly runs = new Map<RemedyVariant, Store<RunState>>();
-  private readonly drawn = new Map<string, string>();
-  private readonly shownViews = new Map<string, ChartView>();
-  private readonly builtFrom = new BuiltFrom();
   private snapshot: RemediesSnapshot | null = null;
   private live = false;
   private queued = false;
@@ -133,7 +125,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     const caption = figure?.querySelector('.figure-caption')?.textContent ?? '';
     const table: ChartTable = name === 'summary'
       ? (this.snapshot ? summaryView(this.snapshot).table : readTable(figure?.querySelector('.figure-table table') ?? null))
-      : this.shownViews.get(name)?.table ?? readTable(figure?.querySelector('.figure-table table') ?? null);
+      : this.painter.shown(name)?.table ?? readTable(figure?.querySelector('.figure-table table') ?? null);
     return { svg: figure?.querySelector<SVGSVGElement>('.figure-body svg') ?? null, table, data: { settings, title, caption, table } };
   }
 
@@ -221,56 +213,15 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     const snapshot: RemediesSnapshot = { settings: values, runs };
     this.snapshot = snapshot;
     const errors = values.variants.map((v) => this.runs.get(v)!.get().error).filter(Boolean);
-    const job = this.nextJob(snapshot, this.chartWidth('.remedies-figure .figure-body', 640));
+    const job = this.painter.next(snapshot, this.chartWidth('.remedies-figure .figure-body', 640));
     const status = remediesStatus(snapshot);
-    this.lastDraw = performance.now();
+    // Only a chart's drawing spaces the renders out: a run's first chart and the text come at once.
+    if (job?.chart) this.lastDraw = performance.now();
     requestAnimationFrame(() => {
-      job?.();
+      job?.commit();
       this.setText('.remedies-status', errors.length ? `Stopped: ${errors[0]}` : status);
       if (job) this.renderSoon();
     });
-  }
-
-  /** The first piece of the page that is out of date, built now and returned as its DOM commit. */
-  private nextJob(s: RemediesSnapshot, width: number): (() => void) | null {
-    for (const name of CHARTS) {
-      const k = name === 'costs' ? -1 : Number(name.slice(-1));
-      const figure = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
-      if (!figure) continue;
-      if (k >= s.runs.length) {
-        if (figure.hidden) continue;
-        return () => { figure.hidden = true; };
-      }
-      if (!this.builtFrom.changed(name, k < 0 ? costInputs(s, width) : gradientInputs(s.runs[k], width)) && !figure.hidden) continue;
-      const view = k < 0 ? costsView(s, width) : gradientsView(s.runs[k], width);
-      const key = viewKey(view);
-      if ((this.drawn.get(name) ?? figure.dataset.key) === key && !figure.hidden) continue;
-      this.drawn.set(name, key);
-      this.shownViews.set(name, view);
-      const node = view.plot ? withoutPlotStyle(renderElement(view.plot), this) : Object.assign(document.createElement('p'), { className: 'figure-pending', textContent: view.caption });
-      const html = tableHtml(view.table);
-      return () => {
-        figure.hidden = false;
-        const body = figure.querySelector<HTMLElement>('.figure-body')!;
-        // A chart waiting for its run keeps the box's height, so what is below does not jump.
-        body.style.minHeight = view.plot ? '' : `${body.offsetHeight}px`;
-        body.replaceChildren(node);
-        setScripted(figure.querySelector('.figure-title')!, view.title);
-        setScripted(figure.querySelector('.figure-caption')!, view.caption);
-        figure.querySelector('.figure-table')!.innerHTML = html;
-      };
-    }
-    const summary = this.querySelector<HTMLElement>('[data-chart="summary"]');
-    const view = summaryView(s);
-    const html = tableHtml(view.table);
-    if (summary && this.drawn.get('summary') !== html) {
-      this.drawn.set('summary', html);
-      return () => {
-        summary.querySelector('.figure-table')!.innerHTML = html;
-        setScripted(summary.querySelector('.figure-caption')!, view.caption);
-      };
-    }
-    return null;
   }
 
 }
