@@ -59,11 +59,13 @@ export function fmtFixed(v: number, decimals: number): string {
 }
 
 /**
- * A table cell as readers see it: numbers and numeric text with a true minus sign (−0.066).
+ * A table cell as readers see it: numbers and numeric text with a true minus sign (−0.066), and
+ * numbers of a million or more in exponent form (1.235e14), as JS already writes those below 1e-6.
  * Downloads (CSV, JSON) keep the machine form; only what is shown goes through here.
  */
 export function displayCell(v: string | number): string {
-  const s = String(v);
+  // JS writes 1.235e14 as fifteen digits; shown like the small ones it already writes as 1.5e-9.
+  const s = typeof v === 'number' && Number.isFinite(v) && Math.abs(v) >= 1e6 ? v.toExponential().replace('e+', 'e') : String(v);
   return /^-[\d.]/.test(s) || /^-(?:Infinity)$/.test(s) ? `−${s.slice(1)}` : s;
 }
 

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import {
-  cell, fmt, fmtInt, integerTicks, isPositiveFinite, iterationEnd, logAxis, logDomain, logTickFormat, logTicks, subsample, superscript,
+  cell, displayCell, fmt, fmtInt, integerTicks, isPositiveFinite, iterationEnd, logAxis, logDomain, logTickFormat, logTicks, subsample, superscript,
 } from '../../src/charts/common.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 
@@ -37,6 +37,16 @@ describe('number formatting', () => {
     expect(isPositiveFinite(0)).toBe(false);
     expect(isPositiveFinite(Infinity)).toBe(false);
     expect(isPositiveFinite(1e-300)).toBe(true);
+  });
+
+  it('shows table cells with a true minus sign, and a million or more in exponent form, which reads back as the number', () => {
+    expect(displayCell(-0.066)).toBe('−0.066');
+    expect(displayCell(999_999)).toBe('999999');
+    expect(displayCell(123_500_000_000_000)).toBe('1.235e14');
+    expect(displayCell(-2.6e10)).toBe('−2.6e10');
+    expect(Number(displayCell(123_500_000_000_000))).toBe(123_500_000_000_000);
+    expect(displayCell(1.5e-9)).toBe('1.5e-9');
+    expect(displayCell('not reached')).toBe('not reached');
   });
 });
 
