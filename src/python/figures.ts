@@ -1,6 +1,6 @@
 /**
  * Every figure's script, from what the figure already knows: a lesson figure's kind, experiments
- * and options; an explorer's current settings. Each returns the `PythonFigure` that `pythonScript`
+ * and options; an explorer's current settings (the remedies explorer's variants included). Each returns the `PythonFigure` that `pythonScript`
  * writes, so the page's "Python" buttons, the CLI and the tests export the same scripts.
  */
 import type { ExperimentDecl } from '../run/experiment.ts';
@@ -9,6 +9,9 @@ import { flowConfig, histogramBins, varianceSeeds, type FlowChart, type FlowSett
 import { schemeConfig, schemeLabel, type ComparisonSettings } from '../features/init-comparison/views.ts';
 import { symmetryConfig, type SymmetrySettings } from '../features/symmetry/views.ts';
 import type { FigureKind, FigureOptions } from '../features/lesson/views.ts';
+import { VARIANT_LABELS, variantConfig, type RemediesSettings } from '../features/remedies/settings.ts';
+import { COST_THRESHOLD, legendLayers } from '../features/remedies/views.ts';
+import { EXPLODING_ABOVE, VANISHING_BELOW } from '../kit/chart-view.ts';
 import type { PythonFigure, PythonPlot, PythonShow } from './script.ts';
 
 /** What each lesson figure kind draws (null: a table or text figure). */
@@ -78,5 +81,26 @@ export function gradientFlowScript(chart: FlowChart, s: FlowSettings, source?: s
     runs: [{ label: `${s.depth} hidden layers of ${s.width} ${s.hidden} units, ${s.init} init`, config }],
     histogram: chart === 'histograms' ? histogramBins(s.hidden) : undefined,
     variance: chart === 'network' ? [s.seed] : chart === 'average' ? varianceSeeds(s.seed) : undefined,
+  };
+}
+
+/**
+ * The script of one figure of <RemediesExplorer> at settings `s`: "gradients-k" (the k-th chosen variant's
+ * ‖dW[l]‖), "costs" or "summary" (a table). Every chosen variant runs, with exactly the page's configs.
+ * @throws RangeError for another figure name or a "gradients-k" slot with no variant.
+ */
+export function remediesScript(figure: string, s: RemediesSettings, source?: string): PythonFigure {
+  const variants = s.variants.map((v) => ({ label: VARIANT_LABELS[v], config: variantConfig(s, v) }));
+  const remedies = { variants, threshold: COST_THRESHOLD };
+  const base = { name: `remedies-${figure}`, source, show: [], runs: [] };
+  if (figure === 'costs') return { ...base, title: 'Mini-batch cost of each variant', plot: 'cost', remedies };
+  if (figure === 'summary') return { ...base, title: 'What each variant did', plot: null, remedies };
+  const k = /^gradients-(\d+)$/.exec(figure);
+  const index = k ? Number(k[1]) : -1;
+  if (!k || index >= variants.length) throw new RangeError(`no remedies figure "${figure}" with ${variants.length} variants; allowed: gradients-0 to gradients-${variants.length - 1}, costs, summary`);
+  const L = variants[index].config.layers.length - 1;
+  return {
+    ...base, title: `${VARIANT_LABELS[s.variants[index]]}: ‖dW[l]‖ of each of the ${L} layers`, plot: 'gradients',
+    remedies: { ...remedies, drawn: { index, legendLayers: legendLayers(L), vanishingBelow: VANISHING_BELOW, explodingAbove: EXPLODING_ABOVE } },
   };
 }

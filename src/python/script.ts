@@ -8,6 +8,11 @@ import type { TrainConfig } from '../engine/train.ts';
 import { PYTHON_CORE, PYTHON_IMPORTS } from './template.ts';
 import { PYTHON_PLOTS } from './template-plots.ts';
 import { PYTHON_REPORT } from './template-report.ts';
+import { docText, float, py, scriptName } from './literal.ts';
+import { remediesScriptText, type PythonRemedies } from './script-remedies.ts';
+
+export { py, scriptName };
+export type { PythonRemedies };
 
 /** One training run of a figure. */
 export interface PythonRun {
@@ -46,32 +51,8 @@ export interface PythonFigure {
   readonly deepLinear?: { readonly a: number; readonly depth: number };
   /** The flower data's size and seed (default 1000 points, seed 1, as in the article). */
   readonly data?: { readonly m: number; readonly seed: number };
-}
-
-/** A file name made of safe characters: "cost-curve-zeros". */
-export function scriptName(name: string): string {
-  const safe = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return safe || 'figure';
-}
-
-/** A Python literal for a JSON-like value: str, int, float, bool, None, list, dict. */
-export function py(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} into a script`);
-    return String(value);
-  }
-  // A JSON string is a valid Python string literal (same escapes, \uXXXX included).
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(py).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(', ')}}`;
-}
-
-/** A float literal: 10 → "10.0", so Python sees the same type the engine computes with. */
-function float(x: number): string {
-  const s = py(x);
-  return /[.eE]/.test(s) ? s : `${s}.0`;
+  /** The remedies explorer's variants (deep networks with remedies) instead of `runs`: written by script-remedies.ts. */
+  readonly remedies?: PythonRemedies;
 }
 
 function runLiteral(run: PythonRun): string {
@@ -82,11 +63,10 @@ function runLiteral(run: PythonRun): string {
 }
 
 function docstring(f: PythonFigure, name: string): string {
-  const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
   const table = f.plot === null ? '\nThis figure is a table or a text: the printed numbers are the figure.\n' : '';
   return `#!/usr/bin/env python3
-"""${text(f.title)}
-${f.source ? `\nExported from ${text(f.source)}.\n` : ''}
+"""${docText(f.title)}
+${f.source ? `\nExported from ${docText(f.source)}.\n` : ''}
 This script reproduces the figure with numpy alone: the same flower data, the same initial weights
 (numpy's legacy generator, np.random.seed) and the same full-batch gradient descent as the page.
 Its numbers match the page's to about 1e-9; a chaotic run (normal x 10) can move in the 5th decimal.
@@ -122,9 +102,10 @@ function settings(f: PythonFigure, name: string): string {
 
 /**
  * The standalone script of figure `f`.
- * @throws RangeError for a run whose config is invalid (see validateTrainConfig) or a non-finite setting.
+ * @throws RangeError for a run whose config is invalid (see validateTrainConfig, validateRemediesConfig) or a non-finite setting.
  */
 export function pythonScript(f: PythonFigure): string {
   const name = scriptName(f.name);
+  if (f.remedies) return remediesScriptText(f, name, f.remedies);
   return `${docstring(f, name)}${PYTHON_IMPORTS}\n${settings(f, name)}${PYTHON_CORE}${PYTHON_REPORT}${PYTHON_PLOTS}\n\nif __name__ == "__main__":\n    main()\n`;
 }

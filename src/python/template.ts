@@ -13,28 +13,49 @@ import sys
 import numpy as np
 `;
 
-/** The numpy part: everything a script computes. Printing is in template-report.ts, plots in template-plots.ts. */
-export const PYTHON_CORE = String.raw`
+/** Numpy settings shared by every script: overflow is reported as divergence, not as warnings. */
+export const PYTHON_SETUP = String.raw`
 # A diverging run overflows on purpose: train() reports "diverged at iteration k" instead of numpy warnings.
 np.seterr(all="ignore")
 
+`;
 
+/** The functions the flower data is drawn with: numpy's in the plain scripts. */
+export interface DataFunctions {
+  readonly seed: string;
+  readonly randn: string;
+  readonly sin: string;
+  readonly cos: string;
+}
+
+const NUMPY_DATA_FUNCTIONS: DataFunctions = { seed: 'np.random.seed', randn: 'np.random.randn', sin: 'np.sin', cos: 'np.cos' };
+
+/** The flower data set (`planar_dataset`), drawn with the functions `f` (numpy's by default). */
+export function pythonPlanarDataset(f: DataFunctions = NUMPY_DATA_FUNCTIONS): string {
+  return String.raw`
 # ---- The data: the planar "flower" (lesson: "Three initializations, compared" > "The experiment") ----
 def planar_dataset(m=1000, seed=1, petal_radius=4.0, noise=0.2):
     """X of shape (2, m): column j is example j; Y of shape (1, m) holds its class, 0 or 1."""
-    np.random.seed(seed)
+    ${f.seed}(seed)
     n = m // 2
     X = np.zeros((2, m))
     Y = np.zeros((1, m))
     for j in range(2):
-        t = np.linspace(j * 3.12, (j + 1) * 3.12, n) + np.random.randn(n) * noise  # angle
-        r = petal_radius * np.sin(4 * t) + np.random.randn(n) * noise  # radius of the rose r = 4 sin 4t
-        X[0, n * j:n * (j + 1)] = r * np.sin(t)
-        X[1, n * j:n * (j + 1)] = r * np.cos(t)
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, n) + ${f.randn}(n) * noise  # angle
+        r = petal_radius * ${f.sin}(4 * t) + ${f.randn}(n) * noise  # radius of the rose r = 4 sin 4t
+        X[0, n * j:n * (j + 1)] = r * ${f.sin}(t)
+        X[1, n * j:n * (j + 1)] = r * ${f.cos}(t)
         Y[0, n * j:n * (j + 1)] = j
     return X, Y
 
+`;
+}
 
+/** The flower data set of the plain scripts. */
+export const PYTHON_DATA = pythonPlanarDataset();
+
+/** The initialization rules: `weight_std`, the standard deviation of W[l] for each scheme. */
+export const PYTHON_WEIGHT_STD = String.raw`
 # ---- Initialization (lesson: "A partial remedy" > "Choosing the variance of the weights" and "The initialization in code") ----
 def weight_std(init, n_prev, n, scale):
     """Standard deviation of the entries of W[l], of shape (n[l], n[l-1])."""
@@ -49,7 +70,10 @@ def weight_std(init, n_prev, n, scale):
     if init == "he":
         return math.sqrt(2 / n_prev)  # Var(W) = 2/n[l-1] (He et al., 2015)
     raise ValueError("unknown initialization " + repr(init))
+`;
 
+/** `initialize_parameters`: W[l] drawn with np.random.randn as the engine draws it. */
+const PYTHON_INITIALIZE = String.raw`
 
 def initialize_parameters(layers, init, scale, seed):
     """W1, b1, ..., WL, bL: np.random.seed(seed), then W[l] = randn(n[l], n[l-1]) * std, l = 1, 2, ...; b[l] = 0."""
@@ -68,18 +92,29 @@ def initialize_parameters(layers, init, scale, seed):
         parameters["b%d" % l] = np.zeros((n, 1))
     return parameters
 
+`;
 
+/** Initialization (`weight_std`, `initialize_parameters`). */
+export const PYTHON_INIT = `${PYTHON_WEIGHT_STD}${PYTHON_INITIALIZE}`;
+
+/** sigmoid and tanh as the article writes them, with `exp` the name of the exponential they call ("np.exp" in the plain scripts). */
+export function pythonSigmoidTanh(exp: string): string {
+  return String.raw`
 # ---- Activations g and their slopes g' (lesson: "Why gradients explode or vanish") ----
 def sigmoid(Z):
-    return 1 / (1 + np.exp(-Z))
+    return 1 / (1 + ${exp}(-Z))
 
 
 def tanh(Z):
     # Written as the article writes it; clipping at |z| = 20 (where it is already +-1) avoids inf/inf.
     Z = np.clip(Z, -20, 20)
-    e_pos, e_neg = np.exp(Z), np.exp(-Z)
+    e_pos, e_neg = ${exp}(Z), ${exp}(-Z)
     return (e_pos - e_neg) / (e_pos + e_neg)
+`;
+}
 
+/** The activation rules g and g' by name (`activation`, `activation_backward`), as the engine computes them. */
+export const PYTHON_ACTIVATION_RULES = String.raw`
 
 def activation(name, Z):
     if name == "tanh":
@@ -107,7 +142,13 @@ def activation_backward(name, dA, Z, A):
         return np.where(Z > 0, dA, 0.01 * dA)
     return dA  # linear
 
+`;
 
+/** Activations g and their slopes g' (`activation`, `activation_backward`), as the engine computes them. */
+export const PYTHON_ACTIVATIONS = `${pythonSigmoidTanh('np.exp')}${PYTHON_ACTIVATION_RULES}`;
+
+/** Sums in the engine's order (`dot`, `mean_outer`), which keep even chaotic runs on the page's trajectory. */
+export const PYTHON_SUMS = String.raw`
 # ---- Sums in the page's order ----
 # np.dot(W, A) and np.sum give the same values up to rounding (1e-16). The page's engine adds in a fixed order;
 # adding in that order here keeps even a chaotic run (normal x 10) on the page's trajectory.
@@ -130,7 +171,10 @@ def mean_outer(dZ, A_prev):
         s0 = s0 + dZ[:, j:j + 1] * A_prev[:, j]
     return 1 / m * ((s0 + s[..., 1]) + (s[..., 2] + s[..., 3]))
 
+`;
 
+/** Forward and backward pass, cost, update and full-batch training of the plain network, and its evaluation. */
+export const PYTHON_NETWORK = String.raw`
 # ---- Forward pass, cost and backward pass (lesson: "Why gradients explode or vanish" > "Following the gradient backwards") ----
 def forward_propagation(X, parameters, hidden, output="sigmoid"):
     """Z[l] = W[l] A[l-1] + b[l], A[l] = g(Z[l]); the last layer is a sigmoid. Returns A[L] and the cache."""
@@ -230,3 +274,6 @@ def evaluate(X, Y, parameters, hidden):
     return {"final_cost": compute_cost(AL, Y), "confusion": confusion, "accuracy": ratio(tp + tn, tn + fp + fn + tp),
             "precision": precision, "recall": recall, "f1": ratio(2 * precision * recall, precision + recall)}
 `;
+
+/** The numpy part: everything a script computes. Printing is in template-report.ts, plots in template-plots.ts. */
+export const PYTHON_CORE = `${PYTHON_SETUP}${PYTHON_DATA}${PYTHON_INIT}${PYTHON_ACTIVATIONS}${PYTHON_SUMS}${PYTHON_NETWORK}`;

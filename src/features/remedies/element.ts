@@ -10,6 +10,7 @@ import type { RemediesConfig } from '../../engine/index.ts';
 import { remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
 import { remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
 import type { PythonFigure } from '../../python/script.ts';
+import { remediesScript } from '../../python/figures.ts';
 import { isPlaying, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
@@ -113,9 +114,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     if (!this.reducedMotion && variants.every((v) => this.runs.get(v)!.get().status.state === 'idle')) this.play();
   }
 
-  /** Never called: the Python buttons stay disabled here (see RemediesExplorer.astro), since the numpy template has no remedies. */
-  protected exportPython(): PythonFigure {
-    throw new Error('the numpy script template does not include the remedies yet');
+  protected exportPython(name: string, source: string): PythonFigure {
+    return remediesScript(name, this.store.get().values, source);
   }
 
   protected exportFigure(name: string): FigureExport {
