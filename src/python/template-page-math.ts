@@ -42,6 +42,8 @@ def exp(x):
     """e^x for any x: exp_in_range inside (-700, 700), (e^(x/2))^2 up to 1400, then inf or 0; nan stays nan."""
     x = np.asarray(x, dtype=float)
     inside = (x > -700) & (x < 700)
+    if inside.all():
+        return exp_in_range(x)  # the usual case, without the masks
     half = (x > -1400) & (x < 1400) & ~inside
     y = exp_in_range(np.where(inside, x, np.where(half, x / 2, 0.0)))
     y = np.where(half, y * y, y)

@@ -4,7 +4,8 @@
  * diverging run. 1e-9 for every run but normal × 10, which follows the parity rule (fixtures/parity.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { comparisonScript, deepLinearScript, gradientFlowScript, symmetryScript } from '../../src/python/figures.ts';
+import { comparisonScript, deepLinearScript, gradientFlowScript, remediesScript, symmetryScript } from '../../src/python/figures.ts';
+import { DEFAULT_REMEDIES_SETTINGS, variantConfig } from '../../src/features/remedies/settings.ts';
 import type { PythonFigure } from '../../src/python/script.ts';
 import { compare, engineOutput, type ScriptOutput } from './support/engine.ts';
 import { comparisonDefaults, FLOW_CHARTS, LESSONS, lessonExports, type ExportedFigure } from './support/lessons.ts';
@@ -82,4 +83,23 @@ describe('exported scripts reproduce the engine', () => {
     expect(out.runs[0].status).toMatch(/^diverged at iteration \d+$/);
     expect(out.runs[0].status).toBe(engineOutput(large.figure).runs[0].status);
   }, TIMEOUT);
+});
+
+// The remedies explorer's scripts run in template-remedies.test.ts; here, what each of its Save bars asks for.
+describe('remediesScript', () => {
+  const s = DEFAULT_REMEDIES_SETTINGS;
+
+  it('runs every chosen variant with exactly the page\'s config, and draws what the figure shows', () => {
+    const costs = remediesScript('costs', s, 'here');
+    expect(costs.remedies!.variants.map((v) => v.config)).toEqual(s.variants.map((v) => variantConfig(s, v)));
+    expect([costs.plot, costs.source, costs.remedies!.threshold]).toEqual(['cost', 'here', 0.5]);
+    expect(remediesScript('summary', s).plot).toBeNull();
+    const g = remediesScript('gradients-3', s);
+    expect([g.plot, g.title, g.remedies!.drawn!.index]).toEqual(['gradients', 'batch-normalized: ‖dW[l]‖ of each of the 31 layers', 3]);
+  });
+
+  it('refuses a slot without a variant and an unknown figure', () => {
+    expect(() => remediesScript('gradients-4', s)).toThrow(/gradients-0 to gradients-3/);
+    expect(() => remediesScript('maps', s)).toThrow(/no remedies figure "maps"/);
+  });
 });

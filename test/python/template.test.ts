@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backward, createWorkspace, forward, getActivation, initializers, initializeSeeded, planar, sigmoid, type InitializerName,
 } from '../../src/engine/index.ts';
-import { PYTHON_CORE, PYTHON_IMPORTS } from '../../src/python/template.ts';
+import { PYTHON_CORE, PYTHON_DATA, PYTHON_IMPORTS, PYTHON_INIT, PYTHON_WEIGHT_STD, pythonPlanarDataset, pythonSigmoidTanh } from '../../src/python/template.ts';
 import { runPython, scratchDir } from './support/run.ts';
 
 async function python(code: string): Promise<any> {
@@ -58,4 +58,21 @@ print(json.dumps({"AL": AL.ravel().tolist(), "cost": compute_cost(AL, Y), **{k: 
       }
     }, 60_000);
   }
+});
+
+describe('the template\'s pieces', () => {
+  it('compose the plain core, which draws with numpy\'s own functions', () => {
+    expect(PYTHON_DATA).toBe(pythonPlanarDataset());
+    expect(PYTHON_DATA).toContain('np.random.seed(seed)');
+    expect(PYTHON_DATA).toContain('r * np.cos(t)');
+    expect(PYTHON_CORE).toContain(`${PYTHON_DATA}${PYTHON_INIT}${pythonSigmoidTanh('np.exp')}`);
+    expect(PYTHON_INIT.startsWith(PYTHON_WEIGHT_STD)).toBe(true);
+  });
+
+  it('take other functions by name (the remedies scripts use the page\'s)', () => {
+    const data = pythonPlanarDataset({ seed: 'page_seed', randn: 'page_randn', sin: 'page_sin', cos: 'page_cos' });
+    expect(data).toContain('page_randn(n) * noise');
+    expect(data).not.toMatch(/np\.(sin|cos|random)/);
+    expect(pythonSigmoidTanh('exp')).toContain('e_pos, e_neg = exp(Z), exp(-Z)');
+  });
 });
