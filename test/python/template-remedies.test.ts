@@ -10,6 +10,7 @@ import { COST_THRESHOLD } from '../../src/features/remedies/views.ts';
 import { remediesScript } from '../../src/python/figures.ts';
 import type { PythonFigure } from '../../src/python/script.ts';
 import { lessonData } from '../../src/run/memo.ts';
+import { DEFAULT_REMEDIES_CONFIG, trainRemedies, type RemediesConfig } from '../../src/engine/index.ts';
 import { limit, runPython, scratchDir, writeScript } from './support/run.ts';
 
 /** One variant as the script prints it with --json. */
@@ -28,6 +29,9 @@ interface ScriptRun {
   spread: number | null;
 }
 
+/** What the comparison reads of an engine run: a VariantRun or a trainer. */
+type Engine = Pick<VariantRun, 'status' | 'iteration' | 'history' | 'clippedSteps'>;
+
 const dir = scratchDir();
 const run = limit(2); // two pythons at a time: the machine has two cores
 
@@ -40,7 +44,7 @@ async function script(figure: PythonFigure): Promise<ScriptRun[]> {
 const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
 /** The largest relative difference of costs and norms up to each record, and the first record where it exceeds `tol`. */
-function agreement(e: VariantRun, p: ScriptRun, tol: number): { worst: number; firstAbove: number | null } {
+function agreement(e: Engine, p: ScriptRun, tol: number): { worst: number; firstAbove: number | null } {
   let worst = 0;
   let firstAbove: number | null = null;
   e.history.costs.forEach((c, k) => {
@@ -52,7 +56,7 @@ function agreement(e: VariantRun, p: ScriptRun, tol: number): { worst: number; f
 }
 
 /** Same status, records, clipped steps and summary columns; costs and norms within `tol` relative at every record. */
-function expectSame(e: VariantRun, p: ScriptRun, tol: number): void {
+function expectSame(e: Engine, p: ScriptRun, tol: number): void {
   const at = p.label;
   expect(p.status, at).toBe(e.status.message);
   expect(p.diverged_at, at).toBe(e.status.state === 'diverged' ? e.status.iteration : null);
@@ -83,6 +87,25 @@ describe('the remedies scripts reproduce the explorer', () => {
     engine.runs.forEach((e, k) => {
       expectSame(e, runs[k], 1e-9);
       expect(agreement(e, runs[k], 1e-9).worst).toBeLessThan(1e-13);
+    });
+  }, TIMEOUT);
+
+  it.concurrent('what the explorer does not offer: projections, clipping by value, momentum and RMSProp (the engine\'s reference cases)', async () => {
+    const base: RemediesConfig = { ...DEFAULT_REMEDIES_CONFIG, layers: [2, 8, 8, 8, 1], init: 'lecun', learningRate: 0.5, iterations: 100, seed: 3, recordEvery: 1, batchSize: 64 };
+    const configs: RemediesConfig[] = [
+      { ...base, residual: 'projection', batchNorm: true, clip: 'norm', clipThreshold: 0.2, optimizer: 'momentum' },
+      { ...base, layers: [2, 8, 6, 1], residual: 'projection', clip: 'value', clipThreshold: 0.02, optimizer: 'rmsprop', learningRate: 0.01 },
+      { ...base, optimizer: 'adam', learningRate: 0.01, hyperparameters: { beta1: 0.8, beta2: 0.99, epsilon: 1e-6 } },
+    ];
+    const figure: PythonFigure = {
+      name: 'remedies-reference', title: 'reference cases', plot: null, show: [], runs: [],
+      remedies: { variants: configs.map((config, k) => ({ label: `case ${k}`, config })), threshold: 0.5 },
+    };
+    const runs = await script(figure);
+    configs.forEach((config, k) => {
+      const t = trainRemedies(lessonData(), config);
+      expect(t.clippedSteps > 0 || k === 2).toBe(true);
+      expectSame(t, runs[k], 1e-9);
     });
   }, TIMEOUT);
 
