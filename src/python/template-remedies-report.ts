@@ -40,8 +40,9 @@ def text(x, missing="-"):
 
 def print_run(run, result, s):
     print("== %s ==" % run["label"])
-    print("%d hidden layers of %d %s units, N(0, %s^2) weights, %s, learning rate %s, batches of %d, seed %d%s%s%s" % (
-        len(run["layers"]) - 2, run["layers"][1], run["hidden"], run["scale"], run["optimizer"], run["learning_rate"],
+    weights = "N(0, %s^2) weights" % run["scale"] if run["init"] == "normal" else "%s init" % run["init"]
+    print("%d hidden layers of %d %s units, %s, %s, learning rate %s, batches of %d, seed %d%s%s%s" % (
+        len(run["layers"]) - 2, run["layers"][1], run["hidden"], weights, run["optimizer"], run["learning_rate"],
         run["batch_size"], run["seed"], ", clipped by %s at %s" % (run["clip"], run["clip_threshold"]) if run["clip"] != "none" else "",
         ", %s residual connections" % run["residual"] if run["residual"] != "none" else "", ", batch norm" if run["batch_norm"] else ""))
     h = result["history"]

@@ -2,12 +2,18 @@
  * What a remedies script prints without --json: the explorer's summary table per variant (views.ts
  * `summaryTable`), the drawn variant's ‖dW[l]‖ or the costs, and the note when matplotlib is missing.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMEDIES_SETTINGS, firstOverLast, iterationsTo, layerSpread, type RemediesSettings } from '../../src/features/remedies/settings.ts';
 import { buildRemediesSnapshot, COST_THRESHOLD } from '../../src/features/remedies/views.ts';
 import { remediesScript } from '../../src/python/figures.ts';
 import { lessonData } from '../../src/run/memo.ts';
 import { runPython, scratchDir, writeScript } from './support/run.ts';
+
+/** The first python with both numpy and matplotlib: the one on PATH, else Debian's (as template-plots.test.ts). */
+const plotting = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import numpy, matplotlib'], { stdio: 'ignore' }).status === 0);
 
 const s: RemediesSettings = { ...DEFAULT_REMEDIES_SETTINGS, depth: 4, width: 8, scale: 1, learningRate: 0.5, iterations: 100, variants: ['plain', 'clipped', 'batchnorm'] };
 
@@ -48,4 +54,18 @@ describe('the remedies report', () => {
     expect(text).toContain(`||dW[l]|| at iteration 0: l=1 ${Number(first[0].toPrecision(4))}, l=2 ${Number(first[1].toPrecision(4))}`);
     expect(text).toMatch(/matplotlib is not installed|Saved the figure as remedies-gradients-2\.png/);
   }, 120_000);
+});
+
+describe.skipIf(!plotting)(`drawing with matplotlib (${plotting ?? 'no python with numpy and matplotlib here: skipped'})`, () => {
+  for (const figure of ['gradients-1', 'costs']) {
+    it(`draws ${figure} and saves it as remedies-${figure}.png`, async () => {
+      const dir = scratchDir();
+      const out = await runPython([writeScript(dir, remediesScript(figure, { ...s, iterations: 100 }))], dir, {}, plotting);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout.trim().split('\n').at(-1)).toBe(`Saved the figure as remedies-${figure}.png`);
+      const png = readFileSync(join(dir, `remedies-${figure}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.length).toBeGreaterThan(10_000);
+    }, 120_000);
+  }
 });

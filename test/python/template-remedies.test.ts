@@ -1,7 +1,8 @@
 /**
  * The remedies explorer's exported scripts, run with python3 and compared with the engine
  * (buildRemediesSnapshot, the page's own lockstep training): every recorded cost and ‖dW[l]‖, the
- * status, the clipped steps and the summary columns.
+ * status, the clipped steps and the summary columns; and the engine's reference cases the explorer does
+ * not offer (projections, clipping by value, momentum, RMSProp), against trainRemedies.
  */
 import { describe, expect, it } from 'vitest';
 import { buildRemediesSnapshot, type VariantRun } from '../../src/features/remedies/views.ts';
