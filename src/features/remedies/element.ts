@@ -61,6 +61,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
     reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
     this.useRuns(values);
+    this.warmCharts(values);
     const isDefault = (Object.keys(specs) as (keyof RemediesValues)[]).every((k) => k === 'speed' || String(values[k]) === String(this.defaults[k]));
     if (!isDefault) {
       if (this.reducedMotion) this.play();
@@ -178,6 +179,20 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
       this.client.restart(this.runId(v), this.config(values, v));
     }
+  }
+
+  /** While the reader reads, compiles the chart code on a one-record run of these settings (painter.warm). */
+  private warmCharts(values: RemediesValues): void {
+    const idle = (f: () => void) => (window.requestIdleCallback ?? ((g: () => void) => setTimeout(g, 200)))(f, { timeout: 2000 });
+    const config = this.config(values, 'plain');
+    const L = config.layers.length - 1;
+    const run: VariantRun = {
+      variant: 'plain', config, status: { state: 'running', message: 'running' }, iteration: 1, clippedSteps: 0,
+      history: { iterations: [0], costs: [0.69], gradientNorms: [Array.from({ length: L }, (_, l) => 10 ** (l - L))], globalNorms: [] },
+    };
+    idle(() => {
+      if (!this.live) idle(this.painter.warm(run, this.chartWidth('.remedies-figure .figure-body', 640)));
+    });
   }
 
   /** The figures' width changed: the next frame draws the charts at it. */

@@ -60,6 +60,15 @@ describe('RemediesPainter', () => {
     expect(p.shown('costs')?.table.rows).toHaveLength(5);
   });
 
+  it('warms up on a run without touching the page, and leaves the next job unchanged', () => {
+    const root = page();
+    const before = root.innerHTML;
+    const p = new RemediesPainter(root);
+    p.warm(at(1).runs[0], 400)();
+    expect(root.innerHTML).toBe(before);
+    expect(p.next(at(1), 400)).toMatchObject({ piece: 'gradients-0', chart: true });
+  });
+
   it('has nothing left to do once the page shows the snapshot', () => {
     const p = new RemediesPainter(page());
     drain(p, done);
