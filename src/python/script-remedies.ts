@@ -11,6 +11,7 @@ import {
 import { PYTHON_PAGE_MATH } from './template-page-math.ts';
 import { PYTHON_REMEDIES_CORE } from './template-remedies.ts';
 import { PYTHON_REMEDIES_REPORT } from './template-remedies-report.ts';
+import { PYTHON_JSON } from './template-report.ts';
 
 /** One variant of the explorer: its label and its engine config. */
 export interface PythonRemediesVariant {
@@ -114,5 +115,5 @@ export function remediesScriptText(head: ScriptHead, name: string, r: PythonReme
   // The plain template's pieces, drawing and activating with the page's functions (template-page-math.ts).
   const data = pythonPlanarDataset({ seed: 'page_seed', randn: 'page_randn', sin: 'page_sin', cos: 'page_cos' });
   const numpy = `${PYTHON_SETUP}${PYTHON_PAGE_MATH}${data}${PYTHON_WEIGHT_STD}${pythonSigmoidTanh('exp')}${PYTHON_ACTIVATION_RULES}${PYTHON_SUMS}`;
-  return `${docstring(head, name)}import decimal\n${PYTHON_IMPORTS}\n${settings}\n${numpy}${PYTHON_REMEDIES_CORE}${PYTHON_REMEDIES_REPORT}\n\nif __name__ == "__main__":\n    main()\n`;
+  return `${docstring(head, name)}import decimal\n${PYTHON_IMPORTS}\n${settings}\n${numpy}${PYTHON_REMEDIES_CORE}${PYTHON_JSON}${PYTHON_REMEDIES_REPORT}\n\nif __name__ == "__main__":\n    main()\n`;
 }

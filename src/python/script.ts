@@ -7,7 +7,7 @@ import { validateTrainConfig } from '../engine/config.ts';
 import type { TrainConfig } from '../engine/train.ts';
 import { PYTHON_CORE, PYTHON_IMPORTS } from './template.ts';
 import { PYTHON_PLOTS } from './template-plots.ts';
-import { PYTHON_REPORT } from './template-report.ts';
+import { PYTHON_JSON, PYTHON_REPORT } from './template-report.ts';
 import { docText, float, py, scriptName } from './literal.ts';
 import { remediesScriptText, type PythonRemedies } from './script-remedies.ts';
 
@@ -107,5 +107,5 @@ function settings(f: PythonFigure, name: string): string {
 export function pythonScript(f: PythonFigure): string {
   const name = scriptName(f.name);
   if (f.remedies) return remediesScriptText(f, name, f.remedies);
-  return `${docstring(f, name)}${PYTHON_IMPORTS}\n${settings(f, name)}${PYTHON_CORE}${PYTHON_REPORT}${PYTHON_PLOTS}\n\nif __name__ == "__main__":\n    main()\n`;
+  return `${docstring(f, name)}${PYTHON_IMPORTS}\n${settings(f, name)}${PYTHON_CORE}${PYTHON_JSON}${PYTHON_REPORT}${PYTHON_PLOTS}\n\nif __name__ == "__main__":\n    main()\n`;
 }

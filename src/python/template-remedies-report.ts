@@ -34,7 +34,7 @@ def text(x, missing="-"):
     if x is None:
         return missing
     if isinstance(x, float) and not math.isfinite(x):
-        return "NaN" if x != x else "Infinity" if x > 0 else "-Infinity"
+        return js_text(x)
     return "%.4g" % x
 
 
@@ -60,17 +60,6 @@ def print_run(run, result, s):
     print("||dW[1]|| / ||dW[L]|| (last record): %s" % text(s["first_over_last"]))
     print("Largest ||dW|| spread across layers: %s" % text(s["spread"]))
     print()
-
-
-def json_safe(value):
-    """JSON without NaN or Infinity tokens: non-finite numbers become strings, as the page's JSON export does."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return text(value)
-    if isinstance(value, dict):
-        return {k: json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
-    return value
 
 
 # ---- The figure, drawn with matplotlib if it is installed ----
@@ -144,7 +133,7 @@ def main():
         if "--json" not in sys.argv:
             print_run(run, result, s)
     if "--json" in sys.argv:
-        print(json.dumps(json_safe(out)))
+        print(json.dumps(finite(out)))
         return
     draw(results)
 `;

@@ -5,6 +5,26 @@
  * Mirrors src/engine/theory.ts, stats.ts and the features' views.ts.
  */
 
+/** Non-finite numbers in JSON and text, spelled as the page spells them (both templates print with these). */
+export const PYTHON_JSON = String.raw`
+def js_text(x):
+    """NaN, Infinity and -Infinity, spelled as the page spells them."""
+    return "NaN" if x != x else "Infinity" if x > 0 else "-Infinity"
+
+
+def finite(value):
+    """JSON without NaN or Infinity tokens: non-finite numbers become strings, as the page's JSON export does."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return js_text(value)
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return finite(value.tolist())
+    return value
+`;
+
 export const PYTHON_REPORT = String.raw`
 
 # ---- Explorer measurements ----
@@ -70,11 +90,6 @@ def log_every(run):
     return every if every % k == 0 else k * -(-every // k)
 
 
-def js_text(x):
-    """NaN, Infinity and -Infinity, spelled as the page spells them."""
-    return "NaN" if x != x else "Infinity" if x > 0 else "-Infinity"
-
-
 def fmt(x, digits=6):
     return ("%." + str(digits) + "f") % x if math.isfinite(x) else "not finite (%s)" % js_text(x)
 
@@ -115,19 +130,6 @@ def print_run(run, result):
         at = reached(h, FIGURE["threshold"])
         print("Iterations to cost <= %s: %s" % (FIGURE["threshold"], "not reached" if at is None else at))
     print()
-
-
-def finite(value):
-    """JSON without NaN or Infinity tokens: non-finite numbers become strings, as the page's JSON export does."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return js_text(value)
-    if isinstance(value, dict):
-        return {k: finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [finite(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return finite(value.tolist())
-    return value
 
 
 def main():

@@ -13,16 +13,10 @@ import type { PythonFigure } from '../../src/python/script.ts';
 import { lessonData } from '../../src/run/memo.ts';
 import { DEFAULT_REMEDIES_CONFIG, trainRemedies, type RemediesConfig } from '../../src/engine/index.ts';
 import { limit, runPython, scratchDir, writeScript } from './support/run.ts';
+import type { ScriptRun as PlainScriptRun } from './support/engine.ts';
 
-/** One variant as the script prints it with --json. */
-interface ScriptRun {
-  label: string;
-  status: string;
-  diverged_at: number | null;
-  iteration: number;
-  iterations: number[];
-  costs: number[];
-  gradient_norms: number[][];
+/** One variant as the script prints it with --json: the plain script's run fields, and the summary's. */
+interface ScriptRun extends Pick<PlainScriptRun, 'label' | 'status' | 'diverged_at' | 'iteration' | 'iterations' | 'costs' | 'gradient_norms'> {
   clipped_steps: number;
   reached: number | null;
   clipped_percent: number | null;
