@@ -229,7 +229,7 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     this.listen(this, 'input', onInput);
     this.listen(this, 'change', onInput);
     this.listen(this, 'click', onClick);
-    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action]:not(.explorer-retry), button[data-export]:not([data-unavailable])')) c.disabled = false;
+    for (const c of this.querySelectorAll<HTMLButtonElement | Control>('[data-param], button[data-action]:not(.explorer-retry), button[data-export]')) c.disabled = false;
   }
 
   /** Puts `values` into the controls and their <output> elements. */

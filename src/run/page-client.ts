@@ -2,6 +2,7 @@
  * The page's one training client: every island on the page shares its pool of workers, which
  * pause with the page and warm up while the reader reads.
  */
+import { whenIdle } from '../kit/idle.ts';
 import { TrainingClient } from './client.ts';
 
 // One client per document, so every island on the page shares one pool.
@@ -17,7 +18,7 @@ export function trainingClient(): TrainingClient {
     document.addEventListener('visibilitychange', () => c.setHidden(document.visibilityState === 'hidden'));
     window.addEventListener('pagehide', () => c.stop());
     // Workers load while the reader reads, so a figure scrolled into view trains at once.
-    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => c.warm(), { timeout: 1000 });
+    whenIdle(() => c.warm(), 1000);
   }
   return client;
 }

@@ -16,6 +16,7 @@ import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { readTable } from '../../kit/table-dom.ts';
 import { RemediesPainter } from './painter.ts';
+import { whenIdle } from '../../kit/idle.ts';
 import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
@@ -183,16 +184,15 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
 
   /** While the reader reads, compiles the chart code on a one-record run of these settings (painter.warm). */
   private warmCharts(values: RemediesValues): void {
-    const idle = (f: () => void) => (window.requestIdleCallback ?? ((g: () => void) => setTimeout(g, 200)))(f, { timeout: 2000 });
     const config = this.config(values, 'plain');
     const L = config.layers.length - 1;
     const run: VariantRun = {
       variant: 'plain', config, status: { state: 'running', message: 'running' }, iteration: 1, clippedSteps: 0,
       history: { iterations: [0], costs: [0.69], gradientNorms: [Array.from({ length: L }, (_, l) => 10 ** (l - L))], globalNorms: [] },
     };
-    idle(() => {
-      if (!this.live) idle(this.painter.warm(run, this.chartWidth('.remedies-figure .figure-body', 640)));
-    });
+    whenIdle(() => {
+      if (!this.live) whenIdle(this.painter.warm(run, this.chartWidth('.remedies-figure .figure-body', 640)), 2000);
+    }, 2000);
   }
 
   /** The figures' width changed: the next frame draws the charts at it. */
