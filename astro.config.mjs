@@ -13,6 +13,7 @@ import remarkProseChecks from './src/markdown/remark-prose-checks.ts';
 import remarkTableMath from './src/markdown/remark-table-math.ts';
 import checkLinks from './src/integrations/check-links.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
+import sharedPaths from './src/integrations/shared-paths.ts';
 import uniqueIds from './src/integrations/unique-ids.ts';
 import prerenderFiles from './src/prerender/integration.ts';
 import pagefindSearch from './src/search/integration.ts';
@@ -48,8 +49,8 @@ export default defineConfig({
     }),
   },
   // prerenderFiles puts the CSV tables, and pagefindSearch the search bundle, beside the pages
-  // before checkLinks looks for them.
-  integrations: [mdx(), mdxErrors(), prerenderFiles(), pagefindSearch(), checkLinks(), uniqueIds()],
+  // before checkLinks looks for them; sharedPaths rewrites the pages before anything reads them.
+  integrations: [mdx(), mdxErrors(), sharedPaths(), prerenderFiles(), pagefindSearch(), checkLinks(), uniqueIds()],
   // Content-Security-Policy as a <meta> in every page: Astro hashes its own scripts and styles.
   // Scripts: only the site's files and hashed inline scripts, never 'unsafe-inline'. Style
   // attributes are allowed: KaTeX positions every glyph with style="…" and Shiki colours code so.

@@ -36,6 +36,20 @@ function size(svg: SVGSVGElement): { width: number; height: number } {
   return { width: Number(svg.getAttribute('width')) || 640, height: Number(svg.getAttribute('height')) || 400 };
 }
 
+/** Copies into `clone` each element its <use>s draw from elsewhere in `doc` (the page's shared-path sprite). */
+export function inlineReferences(clone: SVGSVGElement, doc: Document): void {
+  const own = new Set([...clone.querySelectorAll('[id]')].map((e) => e.id));
+  let defs: Element | null = null;
+  for (const use of clone.querySelectorAll('use')) {
+    const id = (use.getAttribute('href') ?? use.getAttribute('xlink:href') ?? '').replace(/^#/, '');
+    const target = id && !own.has(id) ? doc.getElementById(id) : null;
+    if (!target) continue;
+    defs ??= clone.insertBefore(doc.createElementNS('http://www.w3.org/2000/svg', 'defs'), clone.firstChild);
+    defs.append(target.cloneNode(true));
+    own.add(id);
+  }
+}
+
 /**
  * A standalone SVG document of `svg`: namespaces set, explicit size, and the page's current text
  * and background colours baked in (the chart uses currentColor and CSS variables).
@@ -53,6 +67,7 @@ export function svgDocument(svg: SVGSVGElement): string {
   clone.style.background = bg;
   clone.style.setProperty('--plot-background', bg);
   clone.style.setProperty('--bg', bg);
+  inlineReferences(clone, svg.ownerDocument);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 

@@ -19,9 +19,9 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
       await trainToEnd(island);
       await page.waitForTimeout(500);
       const costSvg = await parseSvg(page, (await download(page, island, 'cost', 'svg')).toString());
-      expect(costSvg).toMatchObject({ root: 'svg', error: false });
+      expect(costSvg).toMatchObject({ root: 'svg', error: false, dangling: 0 });
       const mapsSvg = await parseSvg(page, (await download(page, island, 'maps', 'svg')).toString());
-      expect(mapsSvg).toMatchObject({ root: 'svg', error: false, nested: 6 }); // five maps and the legend
+      expect(mapsSvg).toMatchObject({ root: 'svg', error: false, nested: 6, dangling: 0 }); // five maps and the legend; every <use> resolves in the file
       expect(mapsSvg.images).toBe(6);
       for (const figure of ['cost', 'maps']) {
         const png = await download(page, island, figure, 'png');
@@ -89,7 +89,10 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
         const map = island.locator(`.compare-map[data-scheme="${s}"] svg`);
         expect(await map.locator('[aria-label="text"]').textContent()).toMatch(new RegExp(`iter\\. ${at}$`));
         expect(await map.locator('[aria-label="raster"] image').getAttribute('href')).toMatch(/^data:image\/png;base64,.{100}/);
-        const points = await map.locator('[aria-label="dot"] path:last-child').evaluateAll((paths) => paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0), 0));
+        // The fill of each dot group: its own path, or a <use> of the page's shared-path sprite (the prerendered points).
+        const points = await map.locator('[aria-label="dot"] > g > :last-child').evaluateAll((fills) =>
+          fills.reduce((n, f) => n + ((f.tagName === 'use' ? document.querySelector(f.getAttribute('href')!) : f)?.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0), 0),
+        );
         expect(points).toBe(1000);
       }
       expect(await island.locator('.compare-cost-caption').innerText()).toContain('then diverged at iteration 2');

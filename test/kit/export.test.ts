@@ -1,6 +1,7 @@
 /** The pure parts of figure export: RFC 4180 CSV with a formula-injection guard, and JSON of engine data. */
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { csv, json } from '../../src/kit/export.ts';
+import { csv, inlineReferences, json } from '../../src/kit/export.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 
 describe('csv', () => {
@@ -43,5 +44,20 @@ describe('json', () => {
   it('is indented, and handles null and nested objects', () => {
     expect(json({ a: { b: null } })).toBe('{\n  "a": {\n    "b": null\n  }\n}');
     expect(json(null)).toBe('null');
+  });
+});
+
+describe('inlineReferences', () => {
+  it('copies what a chart draws from the page sprite into the exported chart, once, and nothing it holds itself', () => {
+    const { document } = parseHTML(
+      '<html><body><svg class="shared-paths"><defs><path id="shared-path-1" d="M1,1h0"/><path id="shared-path-2" d="M2,2h0"/></defs></svg>' +
+        '<svg id="chart"><use href="#c1"/><g><use id="c1" href="#shared-path-1"/></g><use href="#shared-path-1"/><use href="#missing"/></svg></body></html>',
+    );
+    const clone = document.getElementById('chart')!.cloneNode(true) as SVGSVGElement;
+    inlineReferences(clone, document as unknown as Document);
+    const defs = clone.firstElementChild!;
+    expect(defs.tagName.toLowerCase()).toBe('defs');
+    expect([...defs.children].map((c) => [c.getAttribute('id'), c.getAttribute('d')])).toEqual([['shared-path-1', 'M1,1h0']]);
+    expect(clone.querySelectorAll('defs')).toHaveLength(1);
   });
 });

@@ -59,9 +59,11 @@ export function firstPixel(png: Buffer): number[] {
 }
 
 /** Parses an SVG document in the page; returns its root's name and the parser's error, if any. */
-export async function parseSvg(page: Page, text: string): Promise<{ root: string; error: boolean; images: number; nested: number }> {
+export async function parseSvg(page: Page, text: string): Promise<{ root: string; error: boolean; images: number; nested: number; dangling: number }> {
   return page.evaluate((t) => {
     const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
-    return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, images: doc.querySelectorAll('image').length, nested: doc.querySelectorAll('svg svg').length };
+    // <use>s whose target is not in the file (the page's sprite left behind) would draw nothing.
+    const dangling = [...doc.querySelectorAll('use')].filter((u) => !doc.getElementById((u.getAttribute('href') ?? '').slice(1))).length;
+    return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, images: doc.querySelectorAll('image').length, nested: doc.querySelectorAll('svg svg').length, dangling };
   }, text);
 }
