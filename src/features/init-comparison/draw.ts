@@ -53,6 +53,9 @@ export class ComparisonDrawer {
   private readonly drawn = new Map<Scheme, ArrayLike<number>>();
   private readonly widths: DrawWidths = {};
   private batch: Batch | null = null;
+  // Called once the batch in progress (or the next one due) is in the page.
+  private waiting: (() => void)[] = [];
+  private put = false;
 
   constructor(private readonly root: HTMLElement, private readonly data: Dataset, private readonly spec: GridSpec) {}
 
@@ -83,6 +86,18 @@ export class ComparisonDrawer {
    * @returns true when something is left for a later frame.
    */
   draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold = false): boolean {
+    const more = this.drawBatch(runs, values, computing, quiet, hold);
+    if (!this.batch && (!more || this.put)) for (const then of this.waiting.splice(0)) then();
+    this.put = false;
+    return more;
+  }
+
+  /** Runs `then` once what is due is in the page (at once when nothing is). */
+  afterBatch(then: () => void): void {
+    this.waiting.push(then);
+  }
+
+  private drawBatch(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold: boolean): boolean {
     // Nothing computed yet: every part keeps what it shows (the prerender), the status line too, so they agree.
     if (hold) return false;
     const d = this.dirty;
@@ -113,6 +128,7 @@ export class ComparisonDrawer {
     const puts = this.batch.puts;
     this.batch = null;
     for (const put of puts) put();
+    this.put = true;
     return d.cost || d.summary || d.maps.size > 0;
   }
 

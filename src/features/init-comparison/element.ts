@@ -42,6 +42,8 @@ interface LiveState {
 }
 
 const running = (s: RunState) => s.status.state === 'running';
+/** Iterations in a playing run's first chunk: a short one, so the first live frame follows the scroll within 200 ms. */
+export const FIRST_CHUNK = 1;
 const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !== 'idle';
 
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
@@ -224,8 +226,9 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       if (l.playing) this.setPlaying(false);
       return;
     }
-    const size = this.reducedMotion && !once ? values.iterations : atSpeed(PACES, values.speed).chunk;
     const from = Math.max(...schemes.map((s) => this.runs.get(s)!.get().iteration));
+    const pace = atSpeed(PACES, values.speed).chunk;
+    const size = this.reducedMotion && !once ? values.iterations : from === 0 && !once ? Math.min(FIRST_CHUNK, pace) : pace;
     this.live.set({ chunk: { schemes, target: Math.min(values.iterations, from + size) } });
     for (const s of schemes) trainingClient().step(this.runId(s), size);
   }
@@ -244,7 +247,12 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
         if (this.live.get().playing) this.setPlaying(false);
         this.announce('All runs finished.');
-      } else this.timer.id = window.setTimeout(() => this.advance(), atSpeed(PACES, this.store.get().values.speed).delayMs);
+      } else {
+        const next = () => (this.timer.id = window.setTimeout(() => this.advance(), atSpeed(PACES, this.store.get().values.speed).delayMs));
+        // The first chunk's frame goes into the page before the next chunk takes the cores.
+        if (chunk.target <= FIRST_CHUNK) this.drawer.afterBatch(next);
+        else next();
+      }
     }
     this.drawer?.touch(scheme, fresh);
     this.frame();
