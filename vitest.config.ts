@@ -1,7 +1,7 @@
 /**
  * Vitest configuration: three projects, run one at a time by the npm scripts.
  *
- *   unit   test/**\/*.test.ts except test/e2e and test/build — fast, Node, parallel.
+ *   unit   test/**\/*.test.ts except test/e2e and test/build — Node, one file per core at a time.
  *   build  test/build/**\/*.test.ts — each test runs `astro build` into a temp dir;
  *          files run one after another (the machines have 2 cores).
  *   e2e    test/e2e/**\/*.test.ts — drive Debian's Chromium against the built dist/;
@@ -13,6 +13,7 @@
  * Chromium and replayed a few times, so one reading taken while another job loads the machine
  * does not decide the result. Run the browser tests on an otherwise idle machine.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -24,6 +25,9 @@ export default defineConfig({
     alias: [{ find: /^~\//, replacement: src }],
   },
   test: {
+    // Vitest's default is one core fewer than the machine has: one worker on our 2-core machines. The unit
+    // files are CPU-bound and independent, so they use every core (build and e2e run one file at a time anyway).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,
