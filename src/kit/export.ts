@@ -4,7 +4,10 @@
  * and settings; nothing is fetched.
  */
 import type { ChartTable } from '../charts/common.ts';
-import { pythonScript, type PythonFigure } from '../python/script.ts';
+import type { PythonFigure } from '../python/script.ts';
+
+// The script templates (tens of KB) load when a reader reaches for a Python button, not with the page.
+const pythonModule = () => import('../python/script.ts');
 
 /** Starts a download of `blob` named `filename`. */
 export function download(blob: Blob, filename: string): void {
@@ -156,13 +159,22 @@ export function bindExportButtons(toolbar: Element, figure: Exportable, onError:
       if (kind === 'csv' && figure.table) download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);
       if (kind === 'json' && figure.data) download(new Blob([json(figure.data())], { type: 'application/json' }), `${figure.name}.json`);
       if (kind === 'python' && figure.python) {
-        // The script saves its PNG under the same name as the download.
-        download(new Blob([pythonScript({ ...figure.python(), name: figure.name })], { type: 'text/x-python' }), `${figure.name}.py`);
+        // The settings as of the click; the script saves its PNG under the same name as the download.
+        const spec = { ...figure.python(), name: figure.name };
+        const { pythonScript } = await pythonModule();
+        download(new Blob([pythonScript(spec)], { type: 'text/x-python' }), `${figure.name}.py`);
       }
     } catch (e) {
       onError(`Export failed: ${(e as Error).message}`);
     }
   };
+  const prefetch = () => void pythonModule().catch(() => undefined);
   toolbar.addEventListener('click', handler);
-  return () => toolbar.removeEventListener('click', handler);
+  toolbar.addEventListener('pointerover', prefetch, { once: true });
+  toolbar.addEventListener('focusin', prefetch, { once: true });
+  return () => {
+    toolbar.removeEventListener('click', handler);
+    toolbar.removeEventListener('pointerover', prefetch);
+    toolbar.removeEventListener('focusin', prefetch);
+  };
 }
