@@ -2,8 +2,8 @@
  * Vitest configuration: three projects, run one at a time by the npm scripts.
  *
  *   unit   test/**\/*.test.ts except test/e2e and test/build — Node, one file per core at a time.
- *   build  test/build/**\/*.test.ts — each test runs `astro build` into a temp dir;
- *          files run one after another (the machines have 2 cores).
+ *   build  test/build/**\/*.test.ts — each test runs `astro build` in a project copy (its own
+ *          directory; the shared run cache writes atomically), so files run side by side too.
  *   e2e    test/e2e/**\/*.test.ts — drive Debian's Chromium against the built dist/;
  *          one file (one browser) at a time. Needs `astro build` first (npm test does it).
  *
@@ -26,7 +26,7 @@ export default defineConfig({
   },
   test: {
     // Vitest's default is one core fewer than the machine has: one worker on our 2-core machines. The unit
-    // files are CPU-bound and independent, so they use every core (build and e2e run one file at a time anyway).
+    // and build files are CPU-bound and independent, so they use every core (e2e runs one file at a time).
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
@@ -45,7 +45,6 @@ export default defineConfig({
           name: 'build',
           environment: 'node',
           include: ['test/build/**/*.test.ts'],
-          fileParallelism: false,
           testTimeout: 15 * 60_000,
           hookTimeout: 15 * 60_000,
         },
