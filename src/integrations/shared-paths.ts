@@ -21,8 +21,8 @@ export const MIN_SHARED_LENGTH = 200;
 /** Class of the sprite svg (also styled nowhere: its size attributes keep it out of layout). */
 export const SPRITE_CLASS = 'shared-paths';
 
-// A <path …> tag whose d is at least MIN_SHARED_LENGTH characters, self-closed or with an empty </path>.
-const PATH = new RegExp(`<path\\b([^>]*?)\\sd="([^"]{${MIN_SHARED_LENGTH},})"([^>]*?)\\s*/?>(?:</path>)?`, 'g');
+// An empty <path …> (self-closed or closed at once) whose d is at least MIN_SHARED_LENGTH characters; a path with children stays.
+const PATH = new RegExp(`<path\\b([^>]*?)\\sd="([^"]{${MIN_SHARED_LENGTH},})"([^>]*?)(?:\\s*/>|></path>)`, 'g');
 
 export interface SharedPaths {
   readonly html: string;

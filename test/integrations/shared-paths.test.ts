@@ -47,6 +47,12 @@ describe('sharePaths', () => {
     expect(sharePaths(fragment)).toEqual({ html: fragment, shared: 0, saved: 0 });
   });
 
+  it('leaves a path with children (a <title>) where it is', () => {
+    const titled = `<svg><path d="${A}"><title>points</title></path></svg>`;
+    const page = `<html><body>${titled}${titled}</body></html>`;
+    expect(sharePaths(page)).toEqual({ html: page, shared: 0, saved: 0 });
+  });
+
   it('numbers the sprite paths past ids the page already uses', () => {
     const page = `<html><body><p id="shared-path-1">taken</p>${chart('a', A)}${chart('b', A)}${chart('c', B)}${chart('d', B)}</body></html>`;
     const { html, shared } = sharePaths(page);
