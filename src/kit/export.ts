@@ -161,7 +161,9 @@ export function bindExportButtons(toolbar: Element, figure: Exportable, onError:
       if (kind === 'python' && figure.python) {
         // The settings as of the click; the script saves its PNG under the same name as the download.
         const spec = { ...figure.python(), name: figure.name };
-        const { pythonScript } = await pythonModule();
+        const { pythonScript } = await pythonModule().catch(() => {
+          throw new Error('the Python script generator did not load; check the connection and press Python again');
+        });
         download(new Blob([pythonScript(spec)], { type: 'text/x-python' }), `${figure.name}.py`);
       }
     } catch (e) {

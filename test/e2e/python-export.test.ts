@@ -65,4 +65,24 @@ describe('Python export', () => {
       await close();
     }
   }, 120_000);
+
+  it('says beside the bar when the script generator cannot load, and loads it on the next press', async () => {
+    const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 390, height: 844 } });
+    try {
+      // The templates are fetched on demand: an offline reader's first press cannot load them.
+      await page.route('**/_astro/script.*.js', (route) => route.abort());
+      const figure = page.locator('lesson-figure.kind-cost-curve').first();
+      await figure.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => !document.querySelector('lesson-figure.kind-cost-curve button[data-export="python"]')?.hasAttribute('disabled'));
+      await figure.locator('button[data-export="python"]').click();
+      const note = figure.locator('[data-export-for] + .export-error[role="alert"]');
+      await expect.poll(() => note.textContent()).toBe('Export failed: the Python script generator did not load; check the connection and press Python again');
+      expect(await note.isVisible()).toBe(true);
+      await page.unroute('**/_astro/script.*.js');
+      const file = await saveDownload(page, figure.locator('button[data-export="python"]'));
+      expect(file.name).toBe('cost-curve-zeros.py');
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

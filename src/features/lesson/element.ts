@@ -70,8 +70,10 @@ class LessonFigure extends IslandElement {
       name: bar.dataset.exportFor!,
       python: () => lessonFigureScript(kind, decls, options, title(), figureSource(this)),
     }, (message) => {
-      const status = this.querySelector('.status-text');
-      if (status) status.textContent = message;
+      // Beside the bar: the status line is hidden once the runs end, and rewritten while they stream.
+      let note = bar.nextElementSibling;
+      if (!note?.classList.contains('export-error')) bar.after((note = Object.assign(document.createElement('p'), { className: 'export-error', role: 'alert' })));
+      note.textContent = message;
     }));
     for (const button of bar.querySelectorAll('button')) button.disabled = false;
   }

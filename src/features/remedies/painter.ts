@@ -71,7 +71,8 @@ export class RemediesPainter {
     if (k >= s.runs.length) return figure.hidden ? null : { piece, commit: () => { figure.hidden = true; }, chart: false };
     if (!this.builtFrom.changed(piece, k < 0 ? costInputs(s, width) : gradientInputs(s.runs[k], width)) && !figure.hidden) return null;
     const view = k < 0 ? costsView(s, width) : gradientsView(s.runs[k], width);
-    // A run with no record yet keeps the chart shown (its first record is a few ms away), unless it ended.
+    // A run with no record yet keeps the chart shown (its first record is a few ms away, or, if its worker
+    // failed or it was stopped, the build's prerender is the best there is) unless it diverged first.
     if (!view.plot && !figure.hidden && !ended(s, k)) return null;
     const key = viewKey(view);
     if ((this.drawn.get(piece) ?? figure.dataset.key) === key && !figure.hidden) return null;
@@ -108,7 +109,8 @@ export class RemediesPainter {
 }
 
 /** Whether the run of chart `k` (−1: every run, for the cost chart) has ended: diverged, failed or finished. */
+/** Whether run k (every run for k < 0) ended with something to say before a record: it diverged. */
 function ended(s: RemediesSnapshot, k: number): boolean {
   const runs = k < 0 ? s.runs : [s.runs[k]];
-  return runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
+  return runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle' && r.status.state !== 'cancelled');
 }

@@ -41,6 +41,18 @@ describe('RemediesPainter', () => {
     expect((root.querySelector('[data-chart="gradients-2"]') as HTMLElement).hidden).toBe(true);
   });
 
+  it('keeps the build\'s charts when the runs stop before a record (a failed worker), but says so for a divergence', () => {
+    const stopped = (state: 'cancelled' | 'diverged'): RemediesSnapshot => ({
+      ...at(0), runs: at(0).runs.map((r) => ({ ...r, status: { state, iteration: 0, message: state === 'diverged' ? 'diverged at iteration 1' : 'failed: the training worker failed to load' } })),
+    });
+    const root = page();
+    expect(drain(new RemediesPainter(root), stopped('cancelled'))).toEqual(['gradients-2', 'gradients-3', 'summary']);
+    for (const chart of ['gradients-0', 'gradients-1', 'costs']) expect(root.querySelector(`[data-chart="${chart}"] .figure-body`)!.textContent).toBe('prerendered');
+    const diverged = page();
+    expect(drain(new RemediesPainter(diverged), stopped('diverged'))).toContain('gradients-0');
+    expect(diverged.querySelector('[data-chart="gradients-0"] .figure-body')!.textContent).toBe('This run diverged at iteration 1, before its first record.');
+  });
+
   it('draws a chart as soon as its run has one record, and marks it as a chart', () => {
     const p = new RemediesPainter(page());
     const job = p.next(at(1), 400)!;
