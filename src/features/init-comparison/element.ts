@@ -14,7 +14,7 @@ import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ComparisonDrawer } from './draw.ts';
-import { comparisonSpecs, composeSvgs, PACES, SCALE_RANGE } from './parts.ts';
+import { chunkSize, comparisonSpecs, composeSvgs, FIRST_CHUNK, PACES, SCALE_RANGE } from './parts.ts';
 import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { lessonData } from '../../run/memo.ts';
@@ -42,8 +42,6 @@ interface LiveState {
 }
 
 const running = (s: RunState) => s.status.state === 'running';
-/** Iterations in a playing run's first chunk: a short one, so the first live frame follows the scroll within 200 ms. */
-export const FIRST_CHUNK = 1;
 const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !== 'idle';
 
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
@@ -227,8 +225,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       return;
     }
     const from = Math.max(...schemes.map((s) => this.runs.get(s)!.get().iteration));
-    const pace = atSpeed(PACES, values.speed).chunk;
-    const size = this.reducedMotion && !once ? values.iterations : from === 0 && !once ? Math.min(FIRST_CHUNK, pace) : pace;
+    const size = chunkSize(values.speed, from, values.iterations, { once, reducedMotion: this.reducedMotion });
     this.live.set({ chunk: { schemes, target: Math.min(values.iterations, from + size) } });
     for (const s of schemes) trainingClient().step(this.runId(s), size);
   }

@@ -4,7 +4,7 @@
  * the patching of a live map's changing layers.
  */
 import { fromSlider, type LogRange } from '../../kit/log-slider.ts';
-import { speedParam } from '../../kit/pace.ts';
+import { atSpeed, speedParam } from '../../kit/pace.ts';
 import type { Specs } from '../../kit/url-state.ts';
 import type { Pace } from '../../run/protocol.ts';
 import { logRanges, urlSpecs } from '../../kit/settings.ts';
@@ -19,6 +19,19 @@ export const PACES: readonly Pace[] = [
   { chunk: 100, delayMs: 16 },
   { chunk: 250, delayMs: 0 },
 ];
+
+/** Iterations in a playing run's first chunk: a short one, so the first live frame follows the scroll within 200 ms. */
+export const FIRST_CHUNK = 1;
+
+/**
+ * Iterations the next lockstep chunk trains, from iteration `from` at `speed` (1–5): the rest of the
+ * run under reduced motion, FIRST_CHUNK to start a playing run, else the pace's chunk. `once` is Step.
+ */
+export function chunkSize(speed: number, from: number, iterations: number, { once = false, reducedMotion = false } = {}): number {
+  const pace = atSpeed(PACES, speed).chunk;
+  if (once) return pace;
+  return reducedMotion ? iterations : from === 0 ? Math.min(FIRST_CHUNK, pace) : pace;
+}
 
 /** Scale range of the log slider (it moves log10(scale) within the setting's bounds). */
 export const SCALE_RANGE: LogRange = logRanges(comparisonSettings).scale;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../../src/charts/index.ts';
 import { buildTimeComparison, comparisonGrid, mapPlot, type ComparisonSettings } from '../../../src/features/init-comparison/views.ts';
 import { lessonData } from '../../../src/run/memo.ts';
-import { composeSvgs, PACES, patchLayers, scaleFromSlider } from '../../../src/features/init-comparison/parts.ts';
+import { chunkSize, composeSvgs, FIRST_CHUNK, PACES, patchLayers, scaleFromSlider } from '../../../src/features/init-comparison/parts.ts';
 
 const data = lessonData();
 const spec = comparisonGrid(data);
@@ -33,6 +33,15 @@ describe('init comparison parts', () => {
   it('paces speed 1–5 from small slow chunks to large immediate ones', () => {
     expect(PACES.map((p) => p.chunk)).toEqual([10, 25, 50, 100, 250]);
     expect(PACES.at(-1)!.delayMs).toBe(0);
+  });
+
+  it('starts a playing run with a one-iteration chunk; Step and reduced motion keep theirs', () => {
+    expect(chunkSize(3, 0, 10_000)).toBe(FIRST_CHUNK);
+    expect(FIRST_CHUNK).toBe(1);
+    expect(chunkSize(3, 1, 10_000)).toBe(50);
+    expect(chunkSize(1, 0, 10_000, { once: true })).toBe(10);
+    expect(chunkSize(5, 0, 10_000, { reducedMotion: true })).toBe(10_000);
+    expect(chunkSize(2, 0, 10_000, { once: true, reducedMotion: true })).toBe(25);
   });
 
   it('swaps only the changing layers of a map, keeping its points', () => {
