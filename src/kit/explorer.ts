@@ -10,6 +10,7 @@ import { trainingClient } from '../run/page-client.ts';
 import type { PythonFigure } from '../python/script.ts';
 import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';
+import { suffixIds } from './id-copy.ts';
 import { IslandElement } from './island.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
@@ -73,7 +74,7 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
         table: () => this.exportFigure(name).table,
         data: () => this.exportFigure(name).data,
         python: () => this.exportPython(name, figureSource(this)),
-      }, (message) => this.notice(message)));
+      }));
     }
     const observer = new IntersectionObserver((entries) => {
       const visible = entries.some((e) => e.isIntersecting);
@@ -105,8 +106,8 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       copy.el = holder.firstElementChild;
       if (!copy.el) return;
       copy.el.classList.add('print-prerender');
-      // Ids must stay unique on the page; the copy's labels point at nothing while it exists.
-      for (const e of copy.el.querySelectorAll('[id]')) e.removeAttribute('id');
+      // Ids stay unique on the page, and the copy's clip-paths and labels point into the copy.
+      suffixIds(copy.el, '-print');
       section.classList.add('screen-only');
       section.after(copy.el);
     });

@@ -145,8 +145,28 @@ export function figureSource(el: Element): string {
   return `${title ? `"${title}"` : 'the page'}${section ? `, section "${section}"` : ''} (${location.origin}${location.pathname})`;
 }
 
-/** Wires the buttons inside `toolbar` (data-export="svg|png|csv|json|python") to `figure`. */
-export function bindExportButtons(toolbar: Element, figure: Exportable, onError: (message: string) => void): () => void {
+/**
+ * Shows `message` in a notice right after the Save bar `toolbar` (where the reader pressed), or
+ * removes that notice when `message` is ''. Text only, never HTML.
+ */
+export function showExportError(toolbar: Element, message: string): void {
+  let note = toolbar.nextElementSibling;
+  if (!note?.classList.contains('export-error')) {
+    if (message === '') return;
+    note = toolbar.ownerDocument.createElement('p');
+    note.className = 'export-error';
+    note.setAttribute('role', 'alert');
+    toolbar.after(note);
+  }
+  if (message === '') note.remove();
+  else note.textContent = message;
+}
+
+/**
+ * Wires the buttons inside `toolbar` (data-export="svg|png|csv|json|python") to `figure`. A failed
+ * export is said beside the bar (`showExportError`) and cleared by the next one that succeeds.
+ */
+export function bindExportButtons(toolbar: Element, figure: Exportable): () => void {
   const handler = async (event: Event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
     if (!button) return;
@@ -166,8 +186,9 @@ export function bindExportButtons(toolbar: Element, figure: Exportable, onError:
         });
         download(new Blob([pythonScript(spec)], { type: 'text/x-python' }), `${figure.name}.py`);
       }
+      showExportError(toolbar, '');
     } catch (e) {
-      onError(`Export failed: ${(e as Error).message}`);
+      showExportError(toolbar, `Export failed: ${(e as Error).message}`);
     }
   };
   const prefetch = () => void pythonModule().catch(() => undefined);

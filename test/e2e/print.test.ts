@@ -40,6 +40,27 @@ describe('printing the lesson', () => {
       await readThrough(page);
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      // The print copies' clip paths, <use>s and labels point at what prints: the copy or the page's sprite.
+      const references = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        const bad: string[] = [];
+        let count = 0;
+        for (const copy of document.querySelectorAll('.print-prerender')) {
+          for (const el of copy.querySelectorAll('*')) {
+            for (const { name, value } of el.attributes) {
+              const id = /url\(#([^)]+)\)/.exec(value)?.[1] ?? (/href$/.test(name) && value.startsWith('#') ? value.slice(1) : null) ?? (name === 'aria-labelledby' ? value : null);
+              if (!id) continue;
+              count += 1;
+              const target = document.getElementById(id);
+              if (!target || target.closest('.screen-only') || !(copy.contains(target) || target.closest('.shared-paths'))) bad.push(`${name}=${value}`);
+            }
+          }
+        }
+        return { count, bad, duplicates: ids.filter((id, i) => ids.indexOf(id) !== i) };
+      });
+      expect(references.count).toBeGreaterThan(10);
+      expect(references.bad).toEqual([]);
+      expect(references.duplicates).toEqual([]);
       const path = artifactPath('lesson.pdf');
       writeFileSync(path, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -66,7 +66,7 @@ describe('Python export', () => {
     }
   }, 120_000);
 
-  it('says beside the bar when the script generator cannot load, and loads it on the next press', async () => {
+  it('says beside the bar when the script generator cannot load, loads it on the next press and clears the message', async () => {
     const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 390, height: 844 } });
     try {
       // The templates are fetched on demand: an offline reader's first press cannot load them.
@@ -78,9 +78,22 @@ describe('Python export', () => {
       const note = figure.locator('[data-export-for] + .export-error[role="alert"]');
       await expect.poll(() => note.textContent()).toBe('Export failed: the Python script generator did not load; check the connection and press Python again');
       expect(await note.isVisible()).toBe(true);
+      // An explorer says it beside its own bar too, not in its notice line at the top.
+      const meter = page.locator('symmetry-meter');
+      await meter.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('symmetry-meter')?.getAttribute('data-ready') === 'true');
+      await meter.locator('button[data-export="python"]').click();
+      const meterNote = meter.locator('[data-export-for] + .export-error[role="alert"]');
+      await expect.poll(() => meterNote.textContent()).toMatch(/^Export failed: the Python script generator did not load/);
+      expect(await meterNote.isVisible()).toBe(true);
+      expect(await meter.locator('.explorer-notice').isHidden()).toBe(true);
       await page.unroute('**/_astro/script.*.js');
+      // The next export that works clears the message.
+      expect((await saveDownload(page, meter.locator('button[data-export="python"]'))).name).toBe('symmetry-chart.py');
+      expect(await meterNote.count()).toBe(0);
       const file = await saveDownload(page, figure.locator('button[data-export="python"]'));
       expect(file.name).toBe('cost-curve-zeros.py');
+      expect(await note.count()).toBe(0);
     } finally {
       await close();
     }

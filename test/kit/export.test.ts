@@ -1,7 +1,7 @@
 /** The pure parts of figure export: RFC 4180 CSV with a formula-injection guard, and JSON of engine data. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { csv, inlineReferences, json } from '../../src/kit/export.ts';
+import { csv, inlineReferences, json, showExportError } from '../../src/kit/export.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 
 describe('csv', () => {
@@ -59,5 +59,25 @@ describe('inlineReferences', () => {
     expect(defs.tagName.toLowerCase()).toBe('defs');
     expect([...defs.children].map((c) => [c.getAttribute('id'), c.getAttribute('d')])).toEqual([['shared-path-1', 'M1,1h0']]);
     expect(clone.querySelectorAll('defs')).toHaveLength(1);
+  });
+});
+
+describe('showExportError', () => {
+  it('writes one alert right after the Save bar, replaces its text, and removes it with an empty message', () => {
+    const { document } = parseHTML('<html><body><div id="fig"><div class="export-bar"></div><p class="figure-caption">cap</p></div></body></html>');
+    const bar = document.querySelector('.export-bar')!;
+    showExportError(bar as unknown as Element, '');
+    expect(bar.nextElementSibling?.className).toBe('figure-caption');
+    showExportError(bar as unknown as Element, 'Export failed: <b>no</b>');
+    showExportError(bar as unknown as Element, 'Export failed: again');
+    const notes = document.querySelectorAll('.export-error');
+    expect(notes).toHaveLength(1);
+    expect(bar.nextElementSibling).toBe(notes[0]);
+    expect(notes[0].getAttribute('role')).toBe('alert');
+    expect(notes[0].textContent).toBe('Export failed: again');
+    expect(notes[0].children).toHaveLength(0);
+    showExportError(bar as unknown as Element, '');
+    expect(document.querySelectorAll('.export-error')).toHaveLength(0);
+    expect(bar.nextElementSibling?.className).toBe('figure-caption');
   });
 });

@@ -3,6 +3,7 @@
  * URL specs, the log-scale slider's range, the composition of the small multiples into one SVG for export, and
  * the patching of a live map's changing layers.
  */
+import { suffixIds } from '../../kit/id-copy.ts';
 import { fromSlider, type LogRange } from '../../kit/log-slider.ts';
 import { atSpeed, speedParam } from '../../kit/pace.ts';
 import type { Specs } from '../../kit/url-state.ts';
@@ -82,6 +83,8 @@ export function composeSvgs(maps: readonly SVGSVGElement[], legend: SVGSVGElemen
   };
   maps.forEach((m, i) => place(m, (i % cols) * cell.width, Math.floor(i / cols) * cell.height, cell));
   if (legend) place(legend, (width - legendBox.width) / 2, rows * cell.height, legendBox);
+  // The composed copy waits attached on the page: its ids must not repeat the maps'.
+  suffixIds(out, '-export');
   return out;
 }
 

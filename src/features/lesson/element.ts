@@ -69,11 +69,6 @@ class LessonFigure extends IslandElement {
     this.onDisconnect(bindExportButtons(bar, {
       name: bar.dataset.exportFor!,
       python: () => lessonFigureScript(kind, decls, options, title(), figureSource(this)),
-    }, (message) => {
-      // Beside the bar: the status line is hidden once the runs end, and rewritten while they stream.
-      let note = bar.nextElementSibling;
-      if (!note?.classList.contains('export-error')) bar.after((note = Object.assign(document.createElement('p'), { className: 'export-error', role: 'alert' })));
-      note.textContent = message;
     }));
     for (const button of bar.querySelectorAll('button')) button.disabled = false;
   }

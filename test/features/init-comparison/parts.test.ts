@@ -79,6 +79,12 @@ describe('init comparison parts', () => {
     expect([nested[4].getAttribute('x'), nested[4].getAttribute('y')]).toEqual([String(cell[2]), String(cell[3])]);
     expect(nested[5].getAttribute('x')).toBe(String((w - 240) / 2));
     expect(nested[0].getAttribute('style') ?? '').not.toContain('width');
+    // Its ids (the maps' clip paths) repeat none of the maps', and its clip-paths point into it.
+    const ids = [...out.querySelectorAll('[id]')].map((e) => e.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    const own = new Set(maps.flatMap((m) => [...m.querySelectorAll('[id]')].map((e) => e.id)));
+    expect(ids.filter((id) => own.has(id))).toEqual([]);
+    for (const el of out.querySelectorAll('[clip-path]')) expect(ids).toContain(/url\(#([^)]+)\)/.exec(el.getAttribute('clip-path')!)![1]);
     expect(composeSvgs([], legend, 3, document as unknown as Document)).toBeNull();
   });
 });
