@@ -4,7 +4,10 @@
  * writes, so the page's "Python" buttons, the CLI and the tests export the same scripts.
  */
 import type { ExperimentDecl } from '../run/experiment.ts';
+import { getActivation } from '../engine/activations.ts';
 import type { TrainConfig } from '../engine/train.ts';
+import type { ActivationValues } from '../features/activation/schema.ts';
+import { POINTS } from '../features/activation/views.ts';
 import { flowConfig, histogramBins, varianceSeeds, type FlowChart, type FlowSettings } from '../features/gradient-flow/views.ts';
 import { schemeConfig, schemeLabel, type ComparisonSettings } from '../features/init-comparison/views.ts';
 import { symmetryConfig, type SymmetrySettings } from '../features/symmetry/views.ts';
@@ -35,6 +38,14 @@ export function lessonFigureScript(kind: FigureKind, decls: readonly ExperimentD
     threshold: kind === 'cost-curve' ? options.threshold : undefined,
     yScale: kind === 'cost-curve' ? options.yScale : undefined,
     actualPanel: LESSON_PLOTS[kind] === 'boundaries',
+  };
+}
+
+/** The script of the <ActivationExplorer> at settings `v`: g and g′ at the chart's POINTS z. */
+export function activationScript(v: ActivationValues, source?: string): PythonFigure {
+  return {
+    name: 'activation-chart', title: `${getActivation(v.activation).label} and its slope, z from -${v.range} to ${v.range}`, source, plot: 'activation', show: [],
+    runs: [], activation: { name: v.activation, range: v.range, points: POINTS },
   };
 }
 

@@ -4,6 +4,7 @@
  * (the Save bars' "Python" button), in the CLI (`--emit-python`) and in tests.
  */
 import { validateTrainConfig } from '../engine/config.ts';
+import type { ActivationName } from '../engine/activations.ts';
 import type { TrainConfig } from '../engine/train.ts';
 import { PYTHON_CORE, PYTHON_IMPORTS } from './template.ts';
 import { PYTHON_PLOTS } from './template-plots.ts';
@@ -21,7 +22,7 @@ export interface PythonRun {
 }
 
 /** What the script draws: one matplotlib version per kind of chart; null for a table figure. */
-export type PythonPlot = 'cost' | 'boundaries' | 'gradients' | 'histograms' | 'variance' | 'symmetry' | 'deep-linear' | null;
+export type PythonPlot = 'cost' | 'boundaries' | 'gradients' | 'histograms' | 'variance' | 'symmetry' | 'deep-linear' | 'activation' | null;
 
 /** What the script prints per run besides its status: cost log, final report, parameters, ‖dW[l]‖ per record, symmetry. */
 export type PythonShow = 'log' | 'report' | 'initial' | 'final' | 'gradients' | 'symmetry';
@@ -49,6 +50,8 @@ export interface PythonFigure {
   readonly histogram?: { readonly bins: number; readonly lo: number; readonly hi: number };
   /** The deep linear network of the derivation instead of training runs. */
   readonly deepLinear?: { readonly a: number; readonly depth: number };
+  /** An activation g and its slope g′ at `points` evenly spaced z over [−range, range], instead of training runs. */
+  readonly activation?: { readonly name: ActivationName; readonly range: number; readonly points: number };
   /** The flower data's size and seed (default 1000 points, seed 1, as in the article). */
   readonly data?: { readonly m: number; readonly seed: number };
   /** The remedies explorer's variants (deep networks with remedies) instead of `runs`: written by script-remedies.ts. */
@@ -64,13 +67,18 @@ function runLiteral(run: PythonRun): string {
 
 function docstring(f: PythonFigure, name: string): string {
   const table = f.plot === null ? '\nThis figure is a table or a text: the printed numbers are the figure.\n' : '';
+  const what = f.activation
+    ? `This script reproduces the figure with numpy alone: the activation and its slope, computed with
+the same formulas the page's training engine uses. Its numbers match the page's to about 1e-12.
+`
+    : `This script reproduces the figure with numpy alone: the same flower data, the same initial weights
+(numpy's legacy generator, np.random.seed) and the same full-batch gradient descent as the page.
+Its numbers match the page's to about 1e-9; a chaotic run (normal x 10) can move in the 5th decimal.
+`;
   return `#!/usr/bin/env python3
 """${docText(f.title)}
 ${f.source ? `\nExported from ${docText(f.source)}.\n` : ''}
-This script reproduces the figure with numpy alone: the same flower data, the same initial weights
-(numpy's legacy generator, np.random.seed) and the same full-batch gradient descent as the page.
-Its numbers match the page's to about 1e-9; a chaotic run (normal x 10) can move in the 5th decimal.
-${table}
+${what}${table}
     python3 ${name}.py          # prints the numbers; draws the figure if matplotlib is installed
     python3 ${name}.py --json   # the numbers as one JSON object, no plot
 
@@ -81,7 +89,7 @@ Needs numpy; matplotlib only for the drawing. Change the settings below and run 
 
 function settings(f: PythonFigure, name: string): string {
   const figure: Record<string, unknown> = {
-    name, title: f.title, kind: f.deepLinear ? 'deep-linear' : 'training', plot: f.plot, show: [...f.show],
+    name, title: f.title, kind: f.activation ? 'activation' : f.deepLinear ? 'deep-linear' : 'training', plot: f.plot, show: [...f.show],
   };
   if (f.logEvery !== undefined) figure.log_every = f.logEvery;
   if (f.threshold !== undefined) figure.threshold = f.threshold;
@@ -95,6 +103,7 @@ function settings(f: PythonFigure, name: string): string {
     `DATA = dict(m=${data.m}, seed=${data.seed})  # the flower data: m points, numpy seed`,
     f.runs.length ? `RUNS = [\n${f.runs.map(runLiteral).join('\n')}\n]` : 'RUNS = []',
   ];
+  if (f.activation) lines.push(`ACTIVATION = dict(name=${py(f.activation.name)}, range=${float(f.activation.range)}, points=${f.activation.points})  # g and g' at points z from -range to range`);
   if (f.deepLinear) lines.push(`DEEP_LINEAR = dict(a=${float(f.deepLinear.a)}, depth=${f.deepLinear.depth})  # W[l] = a I for l = 1..depth`);
   lines.push(`FIGURE = ${py(figure)}`);
   return `${lines.join('\n')}\n`;

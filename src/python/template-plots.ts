@@ -113,6 +113,16 @@ def plot_deep_linear(plt, d):
     return fig
 
 
+def plot_activation(plt, c):
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    ax.axhline(0, color="gray", linewidth=1)
+    ax.plot(c["z"], c["a"], label="%s(z)" % ACTIVATION["name"])
+    ax.plot(c["z"], c["slope"], label="%s'(z)" % ACTIVATION["name"])
+    ax.set_xlabel("z")
+    ax.legend()
+    return fig
+
+
 def draw(X, Y, results, out):
     """Draws the figure if matplotlib imports; the numbers above never need it."""
     kind = FIGURE["plot"]
@@ -136,6 +146,8 @@ def draw(X, Y, results, out):
         fig = plot_variance(plt, out)
     elif kind == "symmetry":
         fig = plot_symmetry(plt, results)
+    elif kind == "activation":
+        fig = plot_activation(plt, out["activation"])
     else:
         fig = plot_deep_linear(plt, out["deep_linear"])
     fig.suptitle(FIGURE["title"], fontsize=10)

@@ -49,6 +49,13 @@ def deep_linear(X, a, L):
             "backward_closed_form": [a ** (L - l) * norm_X for l in range(1, L + 1)]}
 
 
+def activation_curve(name, z_range, points):
+    """g(z) and its slope g'(z) at points evenly spaced z over [-z_range, z_range] (g' as backprop gets it: dA = 1)."""
+    z = np.array([-z_range + 2 * z_range * i / (points - 1) for i in range(points)])
+    a = activation(name, z)
+    return {"z": z.tolist(), "a": a.tolist(), "slope": activation_backward(name, np.ones(points), z, a).tolist()}
+
+
 def variance_rule(X, run, seeds):
     """Var(z[l]) at initialization, measured and predicted as n[l-1] Var(W[l]) E[a[l-1]^2], averaged over seeds."""
     layers = run["layers"]
@@ -136,6 +143,14 @@ def main():
     X, Y = planar_dataset(**DATA)
     out = {"figure": FIGURE["name"], "runs": []}
     results = []
+    if FIGURE["kind"] == "activation":
+        c = out["activation"] = activation_curve(ACTIVATION["name"], ACTIVATION["range"], ACTIVATION["points"])
+        if "--json" not in sys.argv:
+            print("%s and its slope, z from -%g to %g (every 20th of %d points):" % (ACTIVATION["name"], ACTIVATION["range"], ACTIVATION["range"], ACTIVATION["points"]))
+            print("%10s %12s %12s" % ("z", "g(z)", "g'(z)"))
+            for i in range(0, ACTIVATION["points"], 20):
+                print("%10.4f %12.6f %12.6f" % (c["z"][i], c["a"][i], c["slope"][i]))
+            print("The slope peaks at %.6g on this range." % max(c["slope"]))
     if FIGURE["kind"] == "deep-linear":
         out["deep_linear"] = deep_linear(X, DEEP_LINEAR["a"], DEEP_LINEAR["depth"])
         if "--json" not in sys.argv:

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { symmetryScript } from '../../src/python/figures.ts';
+import { activationScript, symmetryScript } from '../../src/python/figures.ts';
 import { compare, engineOutput, type ScriptOutput } from '../python/support/engine.ts';
 import { artifactPath } from './support/artifacts.ts';
 import { saveDownload } from './support/exports.ts';
@@ -47,6 +47,29 @@ describe('Python export', () => {
       await close();
     }
   }, 300_000);
+
+  it('saves the guide\'s activation explorer at the settings on screen: its CSV, and a script that reproduces the engine', async () => {
+    const { page, close } = await openPage(`${site.url}guide/?activation.activation=relu`, { viewport: { width: 390, height: 844 } });
+    try {
+      const explorer = page.locator('activation-explorer');
+      await explorer.scrollIntoViewIfNeeded();
+      await page.waitForSelector('activation-explorer[data-ready="true"]');
+      await setValue(explorer.locator('[data-param="range"]'), 3, ['input']);
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('activation.range') === '3');
+      const csv = (await saveDownload(page, explorer.locator('button[data-export="csv"]'))).body.toString('utf8');
+      expect(csv.split('\r\n').slice(0, 3)).toEqual(['z,g(z),g′(z)', '-3,0,0', '-2.25,0,0']);
+      const svg = await saveDownload(page, explorer.locator('button[data-export="svg"]'));
+      expect(svg.name).toBe('activation-chart.svg');
+      expect(svg.body.toString('utf8')).toContain('aria-label="ReLU(z) and its derivative for z from −3 to 3"');
+      const file = await saveDownload(page, explorer.locator('button[data-export="python"]'));
+      expect(file.name).toBe('activation-chart.py');
+      expect(file.body.toString('utf8')).toContain('ACTIVATION = dict(name="relu", range=3.0, points=161)');
+      const figure = { ...activationScript({ activation: 'relu', range: 3 }), name: 'activation-chart' };
+      expect(compare(figure, runScript(file.name, file.body), engineOutput(figure))).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
 
   it('downloads a lesson figure\'s script, headed by its section, with its experiment', async () => {
     const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 1280, height: 900 } });

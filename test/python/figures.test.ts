@@ -4,7 +4,7 @@
  * diverging run. 1e-9 for every run but normal × 10, which follows the parity rule (fixtures/parity.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { comparisonScript, deepLinearScript, gradientFlowScript, remediesScript, symmetryScript } from '../../src/python/figures.ts';
+import { activationScript, comparisonScript, deepLinearScript, gradientFlowScript, remediesScript, symmetryScript } from '../../src/python/figures.ts';
 import { DEFAULT_REMEDIES_SETTINGS, variantConfig } from '../../src/features/remedies/settings.ts';
 import type { PythonFigure } from '../../src/python/script.ts';
 import { compare, engineOutput, type ScriptOutput } from './support/engine.ts';
@@ -13,6 +13,11 @@ import { limit, runPython, scratchDir, writeScript, type ScriptResult } from './
 
 /** One state other than the page's start per explorer (the lessons' own instances are covered too). */
 const OTHER_STATES: ExportedFigure[] = [
+  // The guide shows <ActivationExplorer> (no lesson does): its example, and every other activation.
+  { id: 'guide <ActivationExplorer> sigmoid ±6', figure: activationScript({ activation: 'sigmoid', range: 6 }, 'guide') },
+  ...(['tanh', 'relu', 'leaky-relu', 'linear'] as const).map((activation) => ({
+    id: `<ActivationExplorer> ${activation} ±2.5`, figure: activationScript({ activation, range: 2.5 }),
+  })),
   { id: 'DeepLinearExplorer a=0.8 L=30', figure: deepLinearScript(0.8, 30) },
   { id: 'SymmetryMeter constant c=-0.7, 6 units', figure: symmetryScript({ init: 'constant', value: -0.7, width: 6, seed: 42 }, 1000) },
   ...['cost', 'summary'].map((chart) => ({
@@ -53,7 +58,7 @@ const TIMEOUT = 1_800_000;
 describe('exported scripts reproduce the engine', () => {
   it('covers every figure and explorer of both lessons', () => {
     const names = figures.map((f) => f.id.replace(/^[^<]*<|>.*$/g, ''));
-    for (const component of ['CostCurve', 'TrainingLog', 'Parameters', 'PredictionScatter', 'Metrics', 'SummaryFigure', 'SummaryTable', 'DeepLinearExplorer', 'SymmetryMeter', 'InitComparison', 'GradientFlow']) {
+    for (const component of ['ActivationExplorer', 'CostCurve', 'TrainingLog', 'Parameters', 'PredictionScatter', 'Metrics', 'SummaryFigure', 'SummaryTable', 'DeepLinearExplorer', 'SymmetryMeter', 'InitComparison', 'GradientFlow']) {
       expect(names, component).toContain(component);
     }
   });

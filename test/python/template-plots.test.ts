@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/engine/index.ts';
-import { comparisonScript, deepLinearScript, gradientFlowScript, lessonFigureScript, symmetryScript } from '../../src/python/figures.ts';
+import { activationScript, comparisonScript, deepLinearScript, gradientFlowScript, lessonFigureScript, symmetryScript } from '../../src/python/figures.ts';
 import type { PythonFigure } from '../../src/python/script.ts';
 import { comparisonDefaults } from './support/lessons.ts';
 import { runPython, scratchDir, writeScript } from './support/run.ts';
@@ -29,6 +29,7 @@ const charts: [string, PythonFigure][] = [
   ['the variance rule', gradientFlowScript('average', flow)],
   ['the symmetry distance', symmetryScript({ init: 'lecun', value: 0.5, width: 4, seed: 42 }, 100)],
   ['the deep linear network', deepLinearScript(1.2, 12)],
+  ['an activation and its slope', activationScript({ activation: 'tanh', range: 4 })],
 ];
 
 describe.skipIf(!plotting)(`drawing with matplotlib (${plotting ?? 'no python with numpy and matplotlib here: skipped'})`, () => {

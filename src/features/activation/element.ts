@@ -7,6 +7,7 @@ import { ExplorerElement, type FigureExport } from '../../kit/explorer.ts';
 import { withoutPlotStyle } from '../../kit/plot-style.ts';
 import { urlSpecs } from '../../kit/settings.ts';
 import { updateTable } from '../../kit/table-dom.ts';
+import { activationScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { activationSettings, type ActivationValues } from './schema.ts';
 import { activationCurve, activationView } from './views.ts';
@@ -36,8 +37,8 @@ class ActivationExplorer extends ExplorerElement<ActivationValues> {
     return { svg: this.querySelector('.activation-body svg'), table: activationView(values).table, data: activationCurve(values) };
   }
 
-  protected exportPython(): PythonFigure {
-    throw new Error('this explorer has no Python export');
+  protected exportPython(_name: string, source: string): PythonFigure {
+    return activationScript(this.store.get().values, source);
   }
 
   private draw(values: ActivationValues): void {

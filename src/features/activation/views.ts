@@ -4,7 +4,7 @@
  * the island draw with it.
  */
 import * as Plot from '@observablehq/plot';
-import { chartStyle, fmt, type ChartTable } from '../../charts/common.ts';
+import { cell, chartStyle, fmt, type ChartTable } from '../../charts/common.ts';
 import { ink, seriesColor } from '../../charts/theme.ts';
 import { getActivation } from '../../engine/activations.ts';
 import type { ChartView } from '../../kit/chart-view.ts';
@@ -25,10 +25,10 @@ export function activationCurve(v: ActivationValues): { z: Float64Array; a: Floa
   return { z, a, slope };
 }
 
-/** Every 20th point, for the data table. */
+/** Every 20th point, for the data table (numbers: the CSV download keeps them machine-readable). */
 function table(c: ReturnType<typeof activationCurve>): ChartTable {
   const rows = [];
-  for (let i = 0; i < POINTS; i += 20) rows.push([fmt(c.z[i]), fmt(c.a[i]), fmt(c.slope[i])]);
+  for (let i = 0; i < POINTS; i += 20) rows.push([cell(c.z[i]), cell(c.a[i]), cell(c.slope[i])]);
   return { columns: ['z', 'g(z)', "g′(z)"], rows };
 }
 

@@ -21,6 +21,10 @@ describe('activation explorer view', () => {
     expect(v.caption).toContain('peaks at 1');
     expect(v.table.columns).toEqual(['z', 'g(z)', 'g′(z)']);
     expect(v.table.rows).toHaveLength(9);
-    expect(v.table.rows[0]).toEqual(['−5', '0', '0']);
+    // Numbers, as the CSV download writes them; the page shows them with a true minus (displayCell).
+    expect(v.table.rows[0]).toEqual([-5, 0, 0]);
+    expect(v.table.rows[8]).toEqual([5, 5, 1]);
+    const tanh = activationView({ activation: 'tanh', range: 2 });
+    expect(tanh.table.rows[1]).toEqual([-1.5, Number(Math.tanh(-1.5).toPrecision(4)), Number((1 - Math.tanh(1.5) ** 2).toPrecision(4))]);
   });
 });

@@ -7,6 +7,7 @@ import {
   createTrainer, deepLinearGradients, getInitializer, histogram, step, summarize, varianceAtInitialization,
   type Parameters, type TrainConfig, type Trainer, type TrainSummary,
 } from '../../../src/engine/index.ts';
+import { activationCurve } from '../../../src/features/activation/views.ts';
 import { iterationsToReach } from '../../../src/features/init-comparison/views.ts';
 import { lessonData } from '../../../src/run/memo.ts';
 import type { PythonFigure } from '../../../src/python/script.ts';
@@ -39,6 +40,7 @@ export interface ScriptOutput {
   figure: string;
   runs: ScriptRun[];
   deep_linear?: Record<string, number | number[]>;
+  activation?: { z: number[]; a: number[]; slope: number[] };
 }
 
 /** W1, b1, … as nested rows, the way numpy arrays print to JSON. */
@@ -96,6 +98,10 @@ export function engineOutput(f: PythonFigure): ScriptOutput {
       forward_closed_form: d.forwardClosedForm, backward_measured: d.backwardMeasured, backward_closed_form: d.backwardClosedForm,
     };
   }
+  if (f.activation) {
+    const c = activationCurve({ activation: f.activation.name, range: f.activation.range });
+    out.activation = { z: [...c.z], a: [...c.a], slope: [...c.slope] };
+  }
   return out;
 }
 
@@ -144,5 +150,9 @@ export function compare(f: PythonFigure, py: ScriptOutput, engine: ScriptOutput)
   });
   if (engine.runs.length !== py.runs.length) errors.push(`${f.name}: ${py.runs.length} runs in the script, ${engine.runs.length} in the engine`);
   if (engine.deep_linear) near(`${f.name} deep_linear`, engine.deep_linear, py.deep_linear, 1e-9, 1e-300);
+  if (engine.activation) {
+    near(`${f.name} activation z`, engine.activation.z, py.activation?.z, 0);
+    near(`${f.name} activation`, engine.activation, py.activation, 1e-12);
+  }
   return errors;
 }
