@@ -47,6 +47,27 @@ describe('deep linear explorer', () => {
     });
   });
 
+  it('leaves its prerender alone while off screen, and draws it at the width of its box once on screen', async () => {
+    const { page, consoleErrors, close } = await open('', { scroll: false, viewport: { width: 390, height: 844 } });
+    try {
+      const drawn = () => page.locator(`${ISLAND} [data-figure="chart"]`).evaluate((f: HTMLElement) => ({
+        width: f.dataset.width, svg: f.querySelector('.deep-linear-body svg')!.getAttribute('width'), box: f.querySelector('.deep-linear-body')!.clientWidth,
+      }));
+      await page.waitForTimeout(1500); // the page has settled: its other islands started
+      const before = await drawn();
+      expect(before.width).toBeUndefined();
+      expect(before.svg).toBe('640'); // the build's default width
+      await page.locator(ISLAND).scrollIntoViewIfNeeded();
+      await page.waitForFunction((island) => (document.querySelector(`${island} [data-figure="chart"]`) as HTMLElement).dataset.width !== undefined, ISLAND);
+      const after = await drawn();
+      expect(after.svg).toBe(String(after.box));
+      expect(after.box).toBeLessThan(390);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('changes the figure with every control; Reset restores the component\'s values exactly', async () => {
     const { page, consoleErrors, close } = await open();
     try {

@@ -34,6 +34,8 @@ interface LiveState {
   readonly playing: boolean;
   /** The pending sweep step, if any. */
   readonly timer: ReturnType<typeof setTimeout> | null;
+  /** The figures' width has been reported (laid out): until then, and off screen, the prerender stays as drawn. */
+  readonly sized: boolean;
 }
 
 /** Milliseconds per layer at speed 1…5. */
@@ -45,7 +47,7 @@ export const deepLinearSpecs: Specs<DeepLinearValues> = { ...urlSpecs(deepLinear
 class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   protected readonly urlPrefix = 'deep-linear';
   protected readonly specs = deepLinearSpecs;
-  private readonly live = createStore<LiveState>({ shown: null, request: 0, playing: false, timer: null });
+  private readonly live = createStore<LiveState>({ shown: null, request: 0, playing: false, timer: null, sized: false });
 
   protected start(values: DeepLinearValues): void {
     this.onOpen('details.deep-linear-data', () => this.refreshTable());
@@ -86,6 +88,7 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   }
 
   protected visibility(visible: boolean): void {
+    if (visible) this.live.set({}); // a chart left as prerendered off screen (see `prepare`)
     const s = this.live.get();
     if (!s.playing) return;
     // Off screen the sweep waits where it is, and continues when the reader scrolls back.
@@ -103,7 +106,7 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   }
 
   protected resized(): void {
-    this.live.set((s) => ({ ...s }));
+    this.live.set({ sized: true });
   }
 
   protected exportPython(_name: string, source: string): PythonFigure {
@@ -180,8 +183,10 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   private prepare(s: LiveState): { key: string; width: string; view: DeepLinearView; svg: Element } | null {
     const figure = this.querySelector<HTMLElement>('[data-figure="chart"]');
     if (!s.shown || !figure) return null;
-    const width = this.chartWidth('.deep-linear-body', 640);
     const key = `${s.shown.a},${s.shown.depth}`;
+    // The prerender is redrawn at the width it is shown only once on screen (measuring forces a layout of the page).
+    if (figure.dataset.shown === key && !(s.sized && this.store.get().visible)) return null;
+    const width = this.chartWidth('.deep-linear-body', 640);
     // data-shown says which settings the figure's DOM shows (set at build time for the prerender), data-width at which width.
     if (figure.dataset.shown === key && figure.dataset.width === String(width)) return null;
     const view = deepLinearView(s.shown.result, s.shown.a, s.shown.depth, width);

@@ -52,12 +52,15 @@ export class ComparisonDrawer {
   // The probabilities each map was last drawn with.
   private readonly drawn = new Map<Scheme, ArrayLike<number>>();
   private readonly widths: DrawWidths = {};
+  // Whether `widths` were measured: measuring forces a page layout, so it waits for the first draw.
+  private sized = false;
   private batch: Batch | null = null;
   // Called once the batch in progress (or the next one due) is in the page.
   private waiting: (() => void)[] = [];
   private put = false;
 
-  constructor(private readonly root: HTMLElement, private readonly data: Dataset, private readonly spec: GridSpec) {}
+  /** `measure` gives the charts' widths in CSS px, read at the first draw (and `resize` gives new ones). */
+  constructor(private readonly root: HTMLElement, private readonly data: Dataset, private readonly spec: GridSpec, private readonly measure: () => DrawWidths) {}
 
   /** A run changed; `grid` says whether its map did. */
   touch(scheme: Scheme, grid: boolean): void {
@@ -71,8 +74,14 @@ export class ComparisonDrawer {
     for (const s of schemes) this.touch(s, true);
   }
 
+  /** Measures the charts' widths if nothing did yet: cheapest right after a layout (an IntersectionObserver callback). */
+  sizeOnce(): void {
+    if (!this.sized) this.resize(this.measure(), []);
+  }
+
   /** New widths for the charts (their boxes changed); every chart is drawn again at them. */
   resize(widths: DrawWidths, schemes: readonly Scheme[]): void {
+    this.sized = true;
     Object.assign(this.widths, widths);
     this.drawn.clear();
     this.touchAll(schemes);
@@ -86,6 +95,7 @@ export class ComparisonDrawer {
    * @returns true when something is left for a later frame.
    */
   draw(runs: readonly SchemeRun[], values: ComparisonSettings, computing: boolean, quiet: boolean, hold = false): boolean {
+    this.sizeOnce();
     const more = this.drawBatch(runs, values, computing, quiet, hold);
     if (!this.batch && (!more || this.put)) for (const then of this.waiting.splice(0)) then();
     this.put = false;

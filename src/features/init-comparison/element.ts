@@ -62,7 +62,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const data = lessonData();
     const spec = comparisonGrid(data);
     this.spec = spec;
-    this.drawer = new ComparisonDrawer(this, data, spec);
+    // Charts are drawn at the width of their boxes (see `resized`).
+    this.drawer = new ComparisonDrawer(this, data, spec, () => this.widths());
     const client = trainingClient();
     for (const scheme of EXPLORER_SCHEMES) {
       const store = client.run(this.runId(scheme), { config: schemeConfig(values, scheme), extras: { grid: spec } });
@@ -70,8 +71,6 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.onDisconnect(store.subscribe((s) => this.onRun(scheme, s)));
     }
     this.onDisconnect(() => clearTimeout(this.timer.id));
-    // Charts are drawn at the width of their boxes (see `resized`).
-    this.drawer.resize(this.widths(), []);
     bindLogSliders(this, 'logParam', { scale: SCALE_RANGE }, (t, type, f) => this.listen(t, type, f), (_, scale) => this.setValues({ scale }));
     for (const details of this.querySelectorAll('details')) this.listen(details, 'toggle', () => this.redraw());
     this.listen(document, 'visibilitychange', () => this.visibility(this.store.get().visible));
@@ -134,6 +133,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected visibility(onScreen: boolean): void {
     const l = this.live.get();
     const shown = onScreen && document.visibilityState !== 'hidden';
+    if (onScreen) this.drawer.sizeOnce();
     if (shown && !l.autoPlayed) {
       // First time on screen: train from the start, with whatever settings the reader chose already.
       this.autoPlay();
