@@ -48,7 +48,7 @@ describe('deep linear explorer', () => {
   });
 
   it('leaves its prerender alone while off screen, and draws it at the width of its box once on screen', async () => {
-    const { page, consoleErrors, close } = await open('', { scroll: false, viewport: { width: 390, height: 844 } });
+    const { page, consoleErrors, close } = await openIsland(site.url, ISLAND, '', { scroll: false, viewport: { width: 390, height: 844 } });
     try {
       const drawn = () => page.locator(`${ISLAND} [data-figure="chart"]`).evaluate((f: HTMLElement) => ({
         width: f.dataset.width, svg: f.querySelector('.deep-linear-body svg')!.getAttribute('width'), box: f.querySelector('.deep-linear-body')!.clientWidth,
