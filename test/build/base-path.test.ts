@@ -84,6 +84,18 @@ describe('build with a GitHub Pages base path', () => {
     expect(existsSync(join(outDir, '.nojekyll'))).toBe(true);
   });
 
+  it('lists the lessons at /lessons/ too (a trimmed lesson address is not a 404), as the home page does', () => {
+    const links = (page: string) => [...readFileSync(join(outDir, page), 'utf8').matchAll(/<ol class="lesson-list[^"]*"[^>]*>([\s\S]*?)<\/ol>/g)]
+      .flatMap((m) => [...m[1].matchAll(/href="([^"]+)"/g)].map((h) => h[1]));
+    const listed = links('lessons/index.html');
+    expect(listed).toEqual(expect.arrayContaining(['/some-repo/lessons/zz-base-fixture-one/', '/some-repo/lessons/zz-base-fixture-two/']));
+    expect(listed).toEqual(links('index.html'));
+    const html = readFileSync(join(outDir, 'lessons/index.html'), 'utf8');
+    expect(html).not.toContain('Base fixture draft');
+    expect(html).toMatch(/<title>Lessons · /);
+    expect(html).toMatch(/<h1[^>]*>Lessons<\/h1>/);
+  });
+
   it('every internal URL starts with the base path and resolves to a built file', () => {
     expect(formatProblems(crawl.problems)).toBe('');
     expect(crawl.files.html.length).toBeGreaterThanOrEqual(5);

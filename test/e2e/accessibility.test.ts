@@ -13,6 +13,7 @@ import { serveDist } from './support/site.ts';
 
 const PAGES = [
   { name: 'index', path: '' },
+  { name: 'lesson list', path: 'lessons/' },
   { name: 'first lesson', path: LESSON_PATH },
   { name: 'He initialization lesson', path: 'lessons/he-initialization/' },
   { name: 'remedies lesson', path: 'lessons/beyond-initialization/' },
