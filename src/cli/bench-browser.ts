@@ -5,10 +5,9 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { longest, mainThreadTasks, TASK_CATEGORIES } from './bench-trace.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './longtasks.ts';
 
-/** The flags the browser tests use: quiet on a closed network. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
 export interface FigureTiming {
   readonly kind: string;
@@ -202,5 +201,5 @@ export async function lessonTiming(browser: Browser, url: string, path: string, 
 
 /** Launches Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
 }

@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
-import { chromiumPath, distDir, siteBase } from '../../test/e2e/support/paths.ts';
+import { distDir, siteBase } from '../../test/e2e/support/paths.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { serveStatic } from '../../test/e2e/support/server.ts';
 
 const LESSON = 'lessons/vanishing-exploding-gradients/';
@@ -78,7 +78,7 @@ async function read(cdp: CDPSession, runs: number): Promise<Reading> {
 }
 
 async function measure(url: string, explorer: Explorer): Promise<Reading[]> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${url}${LESSON}?${explorer.query}`);

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'node_modules', '.bin');
 /** The build-time run cache; removed for a cold build. */
 const RUN_CACHE_DIR = join(root, RUN_CACHE_PATH);
-const PORT = 4311;
 
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x)} ms`);
@@ -39,20 +39,36 @@ function timedBuild(outDir: string): Promise<number> {
   });
 }
 
-/** Starts `astro <command>` on PORT and waits until it answers. */
-async function startServer(command: 'preview' | 'dev', outDir?: string): Promise<ChildProcess> {
-  const child = spawn(join(bin, 'astro'), [command, '--port', String(PORT), '--host', '127.0.0.1'], {
+/** A TCP port free on 127.0.0.1 right now (the system picks it), so the bench never times another program's server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `astro <command>` on a free port and waits until it answers. @returns the process and its origin. */
+async function startServer(command: 'preview' | 'dev', outDir?: string): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(join(bin, 'astro'), [command, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root, env: env(outDir ? { OUT_DIR: outDir } : {}), stdio: 'ignore', detached: true,
   });
   // A public file: answering it touches no page, so the first page request below is still the first.
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/favicon.svg`).then((r) => r.ok, () => false);
-    if (ok) return child;
+    const ok = await fetch(`${origin}/favicon.svg`).then((r) => r.ok, () => false);
+    if (ok) return { child, origin };
     await new Promise((r) => setTimeout(r, 100));
   }
   stopServer(child);
-  throw new Error(`astro ${command} did not answer on port ${PORT}`);
+  throw new Error(`astro ${command} did not answer on ${origin}`);
 }
+
+/** A lesson page (not the /lessons/ list). */
+const isLesson = (path: string) => path.startsWith('/lessons/') && path !== '/lessons/';
 
 function stopServer(child: ChildProcess): void {
   if (child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -116,23 +132,24 @@ export async function benchSite(options: SiteBenchOptions): Promise<void> {
   const browser = await launchBrowser();
   try {
     console.log(`  In Chromium (1280×800), served by astro preview (${load()}):`);
-    for (const p of built.filter((x) => x.path.startsWith('/lessons/') && x.path.includes(options.lesson ?? ''))) printLesson(await lessonTiming(browser, `http://127.0.0.1:${PORT}${p.path}`, p.path));
+    const lessons = built.filter((x) => isLesson(x.path) && x.path.includes(options.lesson ?? ''));
+    for (const p of lessons) printLesson(await lessonTiming(browser, `${server.origin}${p.path}`, p.path));
   } finally {
     await browser.close();
-    stopServer(server);
+    stopServer(server.child);
   }
 
   if (!options.noBuild) {
     await new Promise((r) => setTimeout(r, 1000));
     const dev = await startServer('dev');
     try {
-      const lesson = built.filter((p) => p.path.startsWith('/lessons/')).sort((a, b) => b.bytes - a.bytes)[0]?.path ?? '/';
+      const lesson = built.filter((p) => isLesson(p.path)).sort((a, b) => b.bytes - a.bytes)[0]?.path ?? '/';
       const t0 = performance.now();
-      const res = await fetch(`http://127.0.0.1:${PORT}${lesson}`);
+      const res = await fetch(`${dev.origin}${lesson}`);
       await res.text();
       console.log(`  warm dev server, first request of ${lesson}: ${ms(performance.now() - t0)} (HTTP ${res.status}; ${load()})`);
     } finally {
-      stopServer(dev);
+      stopServer(dev.child);
     }
   }
   if (tmp) rmSync(tmp, { recursive: true, force: true });

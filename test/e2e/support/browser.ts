@@ -15,18 +15,10 @@
  * and recorded in `externalRequests`, so a test can assert the page is self-contained.
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../src/cli/chromium.ts';
 import { chromiumPath } from './paths.ts';
 
-/** Flags that keep Chromium quiet on a closed network (its own background traffic is refused). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -34,7 +26,7 @@ let shared: Promise<Browser> | null = null;
 
 /** The file's shared browser, launched on first call. */
 export function getBrowser(): Promise<Browser> {
-  shared ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  shared ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
   return shared;
 }
 

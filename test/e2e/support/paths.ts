@@ -8,8 +8,7 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Astro's output directory, built by `npm test` before the e2e project runs (DIST_DIR overrides it). */
 export const distDir = process.env.DIST_DIR ?? fileURLToPath(new URL('../../../dist/', import.meta.url));
 
-/** Chromium binary: Debian's package, overridable with CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumPath } from '../../../src/cli/chromium.ts';
 
 /** The base path the site was built for, read from BASE_PATH exactly as astro.config.mjs reads it. */
 export const siteBase = joinBase((process.env.BASE_PATH ?? '').trim(), '');
