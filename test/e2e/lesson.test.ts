@@ -85,6 +85,41 @@ describe('lesson page, live', () => {
     }
   });
 
+  it('a figure far off screen skips the frames of a run that trains on screen, then draws its end', async () => {
+    const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, {
+      viewport: { width: 1280, height: 900 },
+      beforeGoto: (p) => p.addInitScript(() => {
+        // Every data-live value each figure takes, in order.
+        const seen: Record<string, string[]> = {};
+        (window as unknown as { __live: typeof seen }).__live = seen;
+        document.addEventListener('DOMContentLoaded', () => {
+          document.querySelectorAll<HTMLElement>('lesson-figure').forEach((f, i) => {
+            seen[`${i} ${f.dataset.kind}`] = [];
+            new MutationObserver(() => seen[`${i} ${f.dataset.kind}`].push(f.dataset.live ?? '')).observe(f, { attributes: true, attributeFilter: ['data-live'] });
+          });
+        });
+      }),
+    });
+    try {
+      const zeros = page.locator('lesson-figure[data-kind="cost-curve"]').first();
+      await zeros.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('lesson-figure[data-kind="cost-curve"]')?.dataset.live === 'done', null, { timeout: 60_000 });
+      const live = await page.evaluate(() => (window as unknown as { __live: Record<string, string[]> }).__live);
+      const entries = Object.entries(live);
+      // The cost curve on screen streamed its run; the summary table at the end of the page, which shares it, drew no frame of it.
+      expect(entries.find(([k]) => k.endsWith('cost-curve'))![1]).toContain('running');
+      const table = entries.find(([k]) => k.endsWith('summary-table'))!;
+      expect(table[1]).not.toContain('running');
+      expect(table[1]).not.toContain('done');
+      // Near it, the table starts its other runs and draws them to the end, with the build's numbers.
+      await page.locator('lesson-figure[data-kind="summary-table"]').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('lesson-figure[data-kind="summary-table"]')?.dataset.live === 'done', null, { timeout: 120_000 });
+      expect(await summaryAccuracies(page)).toEqual(['0.5', '0.742', '0.924']);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
   it('marks the section being read in the table of contents, after a jump too', async () => {
     const { page } = opened;
     const currentEntry = () => page.evaluate(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href'));

@@ -28,14 +28,18 @@ interface Prerender {
   readonly width: number | undefined;
 }
 
-/** The prerender, and whether the live page has drawn over it. */
+/** The prerender, whether the live page has drawn over it, and whether frames were skipped off screen. */
 interface FigureState {
   readonly prerender: Prerender | null;
   readonly drawn: boolean;
+  /** Within a screen of the viewport. */
+  readonly near: boolean;
+  /** A frame was skipped while far off screen; it is drawn when the figure comes near. */
+  readonly stale: boolean;
 }
 
 class LessonFigure extends IslandElement {
-  private readonly state: Store<FigureState> = createStore<FigureState>({ prerender: null, drawn: false });
+  private readonly state: Store<FigureState> = createStore<FigureState>({ prerender: null, drawn: false, near: false, stale: false });
 
   connectedCallback(): void {
     const decls = JSON.parse(this.dataset.experiments ?? '[]') as ExperimentDecl[];
@@ -48,8 +52,20 @@ class LessonFigure extends IslandElement {
     // Charts are drawn at the width they are shown (the prerender's is a default).
     const sized = { width: drawnWidth(body) };
     const render = perFrame(() => this.render(kind, decls, stores.map((s) => s.get()), { ...options, width: sized.width }));
-    this.onDisconnect(...stores.map((s) => s.subscribe(render)));
-    if (body) this.onDisconnect(onWidthChange(body, (width) => ((sized.width = width), render(stores[0].get())), sized.width));
+    // Far off screen, the frames of runs still training (a figure on screen shares them) are skipped; their end is drawn.
+    const update = () => {
+      const far = !this.state.get().near && stores.some((s) => s.get().status.state === 'running');
+      this.state.set({ stale: far });
+      if (!far) render(stores[0].get());
+    };
+    this.onDisconnect(...stores.map((s) => s.subscribe(update)));
+    if (body) this.onDisconnect(onWidthChange(body, (width) => ((sized.width = width), update()), sized.width));
+    const near = new IntersectionObserver((entries) => {
+      this.state.set({ near: entries[entries.length - 1].isIntersecting });
+      if (this.state.get().near && this.state.get().stale) update();
+    }, { rootMargin: '100% 0px' });
+    near.observe(this);
+    this.onDisconnect(() => near.disconnect());
     this.onDisconnect(startWhenNear(this, decls));
     const retry = this.querySelector<HTMLButtonElement>('.figure-retry');
     if (retry) {
@@ -111,6 +127,9 @@ class LessonFigure extends IslandElement {
     }
     const progress = this.querySelector<HTMLProgressElement>('.figure-progress');
     if (progress) progress.hidden = true;
+    // The line may never have been shown: a figure far off screen skips the frames of runs still training.
+    const line = this.querySelector<HTMLElement>('.figure-status');
+    if (line) line.hidden = false;
     this.showRetry(true);
     this.dataset.live = 'failed';
   }
