@@ -88,17 +88,19 @@ describe('lesson page, live', () => {
   it('a figure far off screen skips the frames of a run that trains on screen, then draws its end', async () => {
     const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, {
       viewport: { width: 1280, height: 900 },
-      beforeGoto: (p) => p.addInitScript(() => {
-        // Every data-live value each figure takes, in order.
-        const seen: Record<string, string[]> = {};
-        (window as unknown as { __live: typeof seen }).__live = seen;
-        document.addEventListener('DOMContentLoaded', () => {
-          document.querySelectorAll<HTMLElement>('lesson-figure').forEach((f, i) => {
-            seen[`${i} ${f.dataset.kind}`] = [];
-            new MutationObserver(() => seen[`${i} ${f.dataset.kind}`].push(f.dataset.live ?? '')).observe(f, { attributes: true, attributeFilter: ['data-live'] });
+      beforeGoto: async (p) => {
+        await p.addInitScript(() => {
+          // Every data-live value each figure takes, in order.
+          const seen: Record<string, string[]> = {};
+          (window as unknown as { __live: typeof seen }).__live = seen;
+          document.addEventListener('DOMContentLoaded', () => {
+            document.querySelectorAll<HTMLElement>('lesson-figure').forEach((f, i) => {
+              seen[`${i} ${f.dataset.kind}`] = [];
+              new MutationObserver(() => seen[`${i} ${f.dataset.kind}`].push(f.dataset.live ?? '')).observe(f, { attributes: true, attributeFilter: ['data-live'] });
+            });
           });
         });
-      }),
+      },
     });
     try {
       const zeros = page.locator('lesson-figure[data-kind="cost-curve"]').first();
