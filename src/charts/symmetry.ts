@@ -32,6 +32,9 @@ export const defaults = {
   marginBottom: 36,
   xLabel: 'iteration',
   yLabel: 'largest distance between hidden units’ incoming weights',
+  /** Below this width (CSS px) the y label and the "exactly 0" note take their short forms, which fit a phone. */
+  narrowBelow: 480,
+  yLabelNarrow: 'largest distance between units’ weights',
   color: seriesColor(0),
   maxTableRows: 60,
 };
@@ -63,8 +66,10 @@ export function symmetry(data: SymmetryData, options: Partial<SymmetryOptions> =
     Plot.line(pts, { x: 'x', y: 'y', stroke: o.color, strokeWidth: 2.5 }),
   ];
   if (pts.length <= 60) marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 2.5, fill: o.color }));
+  const narrow = o.width < o.narrowBelow;
   if (allZero(data)) {
-    marks.push(Plot.text(['exactly 0 at every record: the hidden units stay identical'], {
+    const note = narrow ? 'exactly 0 at every record:\nthe hidden units stay identical' : 'exactly 0 at every record: the hidden units stay identical';
+    marks.push(Plot.text([note], {
       frameAnchor: 'bottom-left', dx: 8, dy: -12, textAnchor: 'start', lineAnchor: 'bottom', fill: ink, ...halo,
     }));
   }
@@ -80,7 +85,7 @@ export function symmetry(data: SymmetryData, options: Partial<SymmetryOptions> =
     ariaDescription: o.ariaDescription,
     x: { domain: [0, xMax], label: o.xLabel, labelAnchor: 'right', ticks: 6 },
     // insetBottom lifts 0 off the frame's edge so a line at exactly 0 is not hidden by the axis.
-    y: { type: 'linear', domain: [0, top], nice: true, label: o.yLabel, grid: true, insetBottom: 4, ticks: 4 },
+    y: { type: 'linear', domain: [0, top], nice: true, label: narrow && options.yLabel === undefined ? o.yLabelNarrow : o.yLabel, grid: true, insetBottom: 4, ticks: 4 },
     marks,
   };
 }

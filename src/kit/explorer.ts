@@ -198,6 +198,8 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     this.store.set({ values });
     const search = writeState(this.urlPrefix, this.specs, this.defaults, values, window.location.search);
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    // The address no longer holds what the link-notice describes (writeState drops what it ignored).
+    this.notice('');
     this.reflect(values);
     this.changed(values, keys);
   }

@@ -66,6 +66,8 @@ export function svgDocument(svg: SVGSVGElement): string {
   clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
+  // The page's responsive sizing (width: 100%) would stretch the file to its viewer's window.
+  for (const prop of ['width', 'height', 'max-width']) clone.style.removeProperty(prop);
   clone.style.color = style.color;
   clone.style.background = bg;
   clone.style.setProperty('--plot-background', bg);
@@ -179,7 +181,7 @@ export function bindExportButtons(toolbar: Element, figure: Exportable): () => v
       if (kind === 'csv' && figure.table) download(new Blob([csv(figure.table())], { type: 'text/csv' }), `${figure.name}.csv`);
       if (kind === 'json' && figure.data) download(new Blob([json(figure.data())], { type: 'application/json' }), `${figure.name}.json`);
       if (kind === 'python' && figure.python) {
-        // The settings as of the click; the script saves its PNG under the same name as the download.
+        // The settings as of the click; the script is named like the figure's other downloads.
         const spec = { ...figure.python(), name: figure.name };
         const { pythonScript } = await pythonModule().catch(() => {
           throw new Error('the Python script generator did not load; check the connection and press Python again');

@@ -83,7 +83,7 @@ rmsprop and adam update rules. It adds numbers in the order the page's engine ad
 
 ${AGREEMENT}
 ${table}
-    python3 ${name}.py          # prints each variant's summary; draws the figure if matplotlib is installed
+    python3 ${name}.py          # prints each variant's summary; draws ${name}-matplotlib.png if matplotlib is installed
     python3 ${name}.py --json   # the numbers as one JSON object, no plot
 
 Needs numpy; matplotlib only for the drawing. Change the settings below and run it again.

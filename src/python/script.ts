@@ -79,7 +79,7 @@ Its numbers match the page's to about 1e-9; a chaotic run (normal x 10) can move
 """${docText(f.title)}
 ${f.source ? `\nExported from ${docText(f.source)}.\n` : ''}
 ${what}${table}
-    python3 ${name}.py          # prints the numbers; draws the figure if matplotlib is installed
+    python3 ${name}.py          # prints the numbers; draws ${name}-matplotlib.png if matplotlib is installed
     python3 ${name}.py --json   # the numbers as one JSON object, no plot
 
 Needs numpy; matplotlib only for the drawing. Change the settings below and run it again.

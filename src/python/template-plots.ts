@@ -1,6 +1,6 @@
 /**
  * The drawing part of the Python template: a matplotlib version of each kind of figure, drawn
- * only when matplotlib imports (the numbers never need it). Saves `<figure>.png` beside the
+ * only when matplotlib imports (the numbers never need it). Saves `<figure>-matplotlib.png` beside the
  * script and opens a window when the backend is interactive.
  */
 
@@ -152,8 +152,9 @@ def draw(X, Y, results, out):
         fig = plot_deep_linear(plt, out["deep_linear"])
     fig.suptitle(FIGURE["title"], fontsize=10)
     fig.tight_layout()
-    fig.savefig(FIGURE["name"] + ".png", dpi=120)
-    print("Saved the figure as %s.png" % FIGURE["name"])
+    # Not NAME.png: that is the name the page's own PNG download takes, and it may sit beside this script.
+    fig.savefig(FIGURE["name"] + "-matplotlib.png", dpi=120)
+    print("Saved the figure as %s-matplotlib.png" % FIGURE["name"])
     if matplotlib.get_backend().lower() not in NON_INTERACTIVE:
         plt.show()
 `;

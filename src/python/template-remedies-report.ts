@@ -93,7 +93,7 @@ def plot_costs(ax, results):
 
 
 def draw(results):
-    """Draws the figure if matplotlib imports, saving NAME.png; the numbers never need it."""
+    """Draws the figure if matplotlib imports, saving NAME-matplotlib.png; the numbers never need it."""
     if FIGURE["plot"] is None:
         return
     try:
@@ -111,8 +111,9 @@ def draw(results):
     ax.legend(fontsize=8)
     fig.suptitle(FIGURE["title"], fontsize=10)
     fig.tight_layout()
-    fig.savefig(FIGURE["name"] + ".png", dpi=120)
-    print("Saved the figure as %s.png" % FIGURE["name"])
+    # Not NAME.png: that is the name the page's own PNG download takes, and it may sit beside this script.
+    fig.savefig(FIGURE["name"] + "-matplotlib.png", dpi=120)
+    print("Saved the figure as %s-matplotlib.png" % FIGURE["name"])
     if matplotlib.get_backend().lower() not in ("agg", "cairo", "pdf", "pgf", "ps", "svg", "template"):
         plt.show()
 

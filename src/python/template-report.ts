@@ -147,9 +147,9 @@ def main():
         c = out["activation"] = activation_curve(ACTIVATION["name"], ACTIVATION["range"], ACTIVATION["points"])
         if "--json" not in sys.argv:
             print("%s and its slope, z from -%g to %g (every 20th of %d points):" % (ACTIVATION["name"], ACTIVATION["range"], ACTIVATION["range"], ACTIVATION["points"]))
-            print("%10s %12s %12s" % ("z", "g(z)", "g'(z)"))
+            print("%10s %14s %14s" % ("z", "g(z)", "g'(z)"))
             for i in range(0, ACTIVATION["points"], 20):
-                print("%10.4f %12.6f %12.6f" % (c["z"][i], c["a"][i], c["slope"][i]))
+                print("%10.6g %14.6g %14.6g" % (c["z"][i], c["a"][i], c["slope"][i]))  # %g: tiny slopes keep their digits
             print("The slope peaks at %.6g on this range." % max(c["slope"]))
     if FIGURE["kind"] == "deep-linear":
         out["deep_linear"] = deep_linear(X, DEEP_LINEAR["a"], DEEP_LINEAR["depth"])

@@ -33,6 +33,17 @@ describe('symmetry', () => {
     expect(symmetryCaption(d)).toBe("The largest distance between any two hidden units' incoming weights is exactly 0 at all 50 records (iterations 0 to 490): the units start identical and stay identical, so symmetry is never broken.");
   });
 
+  it('fits a phone: below defaults.narrowBelow the y label is short and the note takes two lines', () => {
+    const svg = renderChart(symmetry(fromRun(0), { width: 313 }));
+    const t = texts(svg);
+    expect(t.some((s) => s.includes(defaults.yLabelNarrow))).toBe(true);
+    expect(t.some((s) => s.includes('incoming weights'))).toBe(false);
+    const note = [...groups(svg, 'text')].flatMap((g) => [...g.querySelectorAll('tspan')].map((x) => x.textContent));
+    expect(note).toEqual(['exactly 0 at every record:', 'the hidden units stay identical']);
+    // At the default width, and with an explicit label, nothing changes.
+    expect(texts(renderChart(symmetry(fromRun(0), { width: 313, yLabel: 'mine' }))).some((s) => s.includes('mine'))).toBe(true);
+  });
+
   it('plots a broken symmetry from 0 up, without the "exactly 0" note', () => {
     const d = fromRun(1);
     const svg = renderSvg(symmetry(d));

@@ -174,6 +174,9 @@ describe('deep linear explorer', () => {
       expect(svg.name).toBe('deep-linear-chart.svg');
       const root = svgRoot(svg.body);
       expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+      // Its own size, not the page's responsive one (width: 100% would stretch it to a viewer's window).
+      expect(Number(root.getAttribute('width'))).toBeGreaterThan(100);
+      expect(root.getAttribute('style') ?? '').not.toMatch(/(^|;)\s*(max-)?(width|height)\s*:/);
       expect(root.querySelectorAll('circle').length).toBeGreaterThanOrEqual(30);
       expectPng((await save('png')).body);
       const csv = (await save('csv')).body.toString('utf8').trim().split('\r\n').map((l) => l.split(','));

@@ -205,6 +205,11 @@ describe('<InitComparison> live', () => {
       expect(await notice.locator('b').count()).toBe(0);
       expect(await island.locator('input[data-param="width"]').inputValue()).toBe('3');
       expect(await island.locator('.compare-map:not([hidden])').count()).toBe(1);
+      // The reader's first change rewrites the address without them: the notice goes.
+      expect(await notice.isVisible()).toBe(true);
+      await slide(island.locator('input[data-param="width"]'), '4');
+      await notice.waitFor({ state: 'hidden' });
+      expect(await island.evaluate(() => location.search)).not.toContain('compare.hidden');
     } finally {
       await close();
     }

@@ -34,12 +34,12 @@ const charts: [string, PythonFigure][] = [
 
 describe.skipIf(!plotting)(`drawing with matplotlib (${plotting ?? 'no python with numpy and matplotlib here: skipped'})`, () => {
   for (const [what, figure] of charts) {
-    it(`draws ${what} and saves it as <figure>.png`, async () => {
+    it(`draws ${what} and saves it as <figure>-matplotlib.png (not the page's PNG download name)`, async () => {
       const dir = scratchDir();
       const out = await runPython([writeScript(dir, figure)], dir, {}, plotting);
       expect(out.code, out.stderr).toBe(0);
-      expect(out.stdout.trim().split('\n').at(-1)).toBe(`Saved the figure as ${figure.name}.png`);
-      const png = readFileSync(join(dir, `${figure.name}.png`));
+      expect(out.stdout.trim().split('\n').at(-1)).toBe(`Saved the figure as ${figure.name}-matplotlib.png`);
+      const png = readFileSync(join(dir, `${figure.name}-matplotlib.png`));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.length).toBeGreaterThan(10_000);
     }, 120_000);

@@ -52,18 +52,18 @@ describe('the remedies report', () => {
     const engine = buildRemediesSnapshot(s, lessonData()).runs[2];
     const first = engine.history.gradientNorms[0];
     expect(text).toContain(`||dW[l]|| at iteration 0: l=1 ${Number(first[0].toPrecision(4))}, l=2 ${Number(first[1].toPrecision(4))}`);
-    expect(text).toMatch(/matplotlib is not installed|Saved the figure as remedies-gradients-2\.png/);
+    expect(text).toMatch(/matplotlib is not installed|Saved the figure as remedies-gradients-2-matplotlib\.png/);
   }, 120_000);
 });
 
 describe.skipIf(!plotting)(`drawing with matplotlib (${plotting ?? 'no python with numpy and matplotlib here: skipped'})`, () => {
   for (const figure of ['gradients-1', 'costs']) {
-    it(`draws ${figure} and saves it as remedies-${figure}.png`, async () => {
+    it(`draws ${figure} and saves it as remedies-${figure}-matplotlib.png`, async () => {
       const dir = scratchDir();
       const out = await runPython([writeScript(dir, remediesScript(figure, { ...s, iterations: 100 }))], dir, {}, plotting);
       expect(out.code, out.stderr).toBe(0);
-      expect(out.stdout.trim().split('\n').at(-1)).toBe(`Saved the figure as remedies-${figure}.png`);
-      const png = readFileSync(join(dir, `remedies-${figure}.png`));
+      expect(out.stdout.trim().split('\n').at(-1)).toBe(`Saved the figure as remedies-${figure}-matplotlib.png`);
+      const png = readFileSync(join(dir, `remedies-${figure}-matplotlib.png`));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.length).toBeGreaterThan(10_000);
     }, 120_000);
