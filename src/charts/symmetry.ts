@@ -85,7 +85,7 @@ export function symmetry(data: SymmetryData, options: Partial<SymmetryOptions> =
     ariaDescription: o.ariaDescription,
     x: { domain: [0, xMax], label: o.xLabel, labelAnchor: 'right', ticks: 6 },
     // insetBottom lifts 0 off the frame's edge so a line at exactly 0 is not hidden by the axis.
-    y: { type: 'linear', domain: [0, top], nice: true, label: narrow && options.yLabel === undefined ? o.yLabelNarrow : o.yLabel, grid: true, insetBottom: 4, ticks: 4 },
+    y: { type: 'linear', domain: [0, top], nice: true, label: narrow ? o.yLabelNarrow : o.yLabel, grid: true, insetBottom: 4, ticks: 4 },
     marks,
   };
 }
