@@ -6,8 +6,15 @@
 import type { ChartTable } from '../charts/common.ts';
 import type { PythonFigure } from '../python/script.ts';
 
+const LOAD_FAILED = 'the Python script generator did not load; check the connection and press Python again';
+/** Fired on the document each time the script templates load: every bar that said they could not takes it back. */
+const LOADED = 'python-generator-loaded';
 // The script templates (tens of KB) load when a reader reaches for a Python button, not with the page.
-const pythonModule = () => import('../python/script.ts');
+const pythonModule = () =>
+  import('../python/script.ts').then((m) => {
+    document.dispatchEvent(new Event(LOADED));
+    return m;
+  });
 
 /** Starts a download of `blob` named `filename`. */
 export function download(blob: Blob, filename: string): void {
@@ -166,7 +173,8 @@ export function showExportError(toolbar: Element, message: string): void {
 
 /**
  * Wires the buttons inside `toolbar` (data-export="svg|png|csv|json|python") to `figure`. A failed
- * export is said beside the bar (`showExportError`) and cleared by the next one that succeeds.
+ * export is said beside the bar (`showExportError`) and cleared by the next one that succeeds; a
+ * failed load of the script templates is cleared on every bar once they load.
  */
 export function bindExportButtons(toolbar: Element, figure: Exportable): () => void {
   const handler = async (event: Event) => {
@@ -184,7 +192,7 @@ export function bindExportButtons(toolbar: Element, figure: Exportable): () => v
         // The settings as of the click; the script is named like the figure's other downloads.
         const spec = { ...figure.python(), name: figure.name };
         const { pythonScript } = await pythonModule().catch(() => {
-          throw new Error('the Python script generator did not load; check the connection and press Python again');
+          throw new Error(LOAD_FAILED);
         });
         download(new Blob([pythonScript(spec)], { type: 'text/x-python' }), `${figure.name}.py`);
       }
@@ -194,10 +202,15 @@ export function bindExportButtons(toolbar: Element, figure: Exportable): () => v
     }
   };
   const prefetch = () => void pythonModule().catch(() => undefined);
+  const loaded = () => {
+    if (toolbar.nextElementSibling?.classList.contains('export-error') && toolbar.nextElementSibling.textContent?.endsWith(LOAD_FAILED)) showExportError(toolbar, '');
+  };
   toolbar.addEventListener('click', handler);
   toolbar.addEventListener('pointerover', prefetch, { once: true });
   toolbar.addEventListener('focusin', prefetch, { once: true });
+  document.addEventListener(LOADED, loaded);
   return () => {
+    document.removeEventListener(LOADED, loaded);
     toolbar.removeEventListener('click', handler);
     toolbar.removeEventListener('pointerover', prefetch);
     toolbar.removeEventListener('focusin', prefetch);

@@ -114,6 +114,8 @@ describe('Python export', () => {
       // The next export that works clears the message.
       expect((await saveDownload(page, meter.locator('button[data-export="python"]'))).name).toBe('symmetry-chart.py');
       expect(await meterNote.count()).toBe(0);
+      // The generator has loaded: the lesson figure's bar, which said it could not, takes that back too.
+      await expect.poll(() => note.count()).toBe(0);
       const file = await saveDownload(page, figure.locator('button[data-export="python"]'));
       expect(file.name).toBe('cost-curve-zeros.py');
       expect(await note.count()).toBe(0);
