@@ -6,15 +6,14 @@
  */
 import { fmtInt } from '../../charts/browser.ts';
 import type { GridSpec } from '../../engine/grid.ts';
-import {
-  comparisonGrid, costView, formatScale, mapsGridTable, schemeConfig, summaryView, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun,
-} from './views.ts';
+import { comparisonGrid, formatScale, schemeConfig, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
+import { comparisonExport } from './exports.ts';
 import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { hasFailed, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ComparisonDrawer } from './draw.ts';
-import { chunkSize, comparisonSpecs, composeSvgs, FIRST_CHUNK, PACES, SCALE_RANGE } from './parts.ts';
+import { chunkSize, comparisonSpecs, FIRST_CHUNK, PACES, SCALE_RANGE } from './parts.ts';
 import { bindLogSliders, reflectLogSliders } from '../../kit/log-slider.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { lessonData } from '../../run/memo.ts';
@@ -147,22 +146,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   }
 
   protected exportFigure(name: string): FigureExport {
-    const values = this.store.get().values;
-    const runs = this.snapshots();
-    const settings = Object.fromEntries(TRAINING_KEYS.map((k) => [k, values[k]]));
-    if (name === 'cost') {
-      const series = runs.map((r) => ({ scheme: r.scheme, status: r.status.message, iterations: r.iterations, costs: r.costs }));
-      return { svg: this.querySelector('.compare-cost svg'), table: costView(runs, values).table, data: { settings, series } };
-    }
-    if (name === 'maps') {
-      const svg = composeSvgs([...this.querySelectorAll<SVGSVGElement>('.compare-map:not([hidden]) svg')], this.querySelector('.compare-legend svg'), 3);
-      // Attached (hidden), so the export picks up the page's colours.
-      if (svg) this.querySelector('.compare-export-holder')?.replaceChildren(svg);
-      const maps = runs.map((r) => ({ scheme: r.scheme, iteration: r.gridIteration, probs: r.grid ? Array.from(r.grid) : [] }));
-      return { svg, table: mapsGridTable(runs, this.spec), data: { settings, grid: this.spec, maps } };
-    }
-    const summary = summaryView(runs, values.threshold);
-    return { svg: null, table: summary.table, data: { settings, threshold: values.threshold, rows: summary.rows } };
+    return comparisonExport(this, name, this.snapshots(), this.store.get().values, this.spec);
   }
 
   protected resized(): void {
