@@ -10,6 +10,13 @@ import { PropError } from '../../kit/props.ts';
 import { componentSchemas, parseProps } from '../../components/props.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 
+/**
+ * Width in CSS px the build draws lesson charts at: the text column (`--prose: 42rem` in
+ * styles/global.css, at the default 16 px) that a lesson figure fills on any laptop or wider
+ * screen. There the live page keeps the prerender instead of drawing every chart again.
+ */
+export const PROSE_CHART_WIDTH = 42 * 16;
+
 /** What Figure.astro needs to prerender a figure and hand it to the live island. */
 export interface PreparedFigure {
   readonly kind: FigureKind;
@@ -51,5 +58,5 @@ export async function prepareFigure(component: keyof typeof componentSchemas, ki
     every: p.every as number | undefined, at: p.at as FigureOptions['at'],
   };
   const runs = await Promise.all(decls.map(buildTimeRun));
-  return { kind, decls, runs, options, view: figureView(kind, runs, lessonData(), options) };
+  return { kind, decls, runs, options, view: figureView(kind, runs, lessonData(), { ...options, width: PROSE_CHART_WIDTH }) };
 }
