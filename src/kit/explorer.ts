@@ -21,6 +21,8 @@ export interface ExplorerState<T> {
   readonly visible: boolean;
   /** The island's run was paused because it scrolled off screen (see `holdOffScreen`). */
   readonly suspended: boolean;
+  /** Its figures' width changed while it was off screen: `resized` runs when it comes on screen. */
+  readonly resizeDue?: boolean;
 }
 
 /** What a figure's export buttons save: its chart (if any), its table and its data. */
@@ -80,6 +82,10 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       const visible = entries.some((e) => e.isIntersecting);
       if (visible === this.store.get().visible) return;
       this.store.set({ visible });
+      if (visible && this.store.get().resizeDue) {
+        this.store.set({ resizeDue: false });
+        this.resized();
+      }
       this.visibility(visible);
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
@@ -87,7 +93,8 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     this.dataset.ready = 'true';
     this.start(values);
     const figures = this.querySelector('.explorer-figures') ?? this;
-    this.onDisconnect(onWidthChange(figures, () => this.resized()));
+    // Off screen, drawing again waits until the island is seen (measuring then forces no layout of the long page).
+    this.onDisconnect(onWidthChange(figures, () => (this.store.get().visible ? this.resized() : this.store.set({ resizeDue: true }))));
   }
 
   /**
@@ -118,7 +125,7 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     });
   }
 
-  /** Called when the figures' width changes (debounced): subclasses draw their charts again at `chartWidth`. */
+  /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */
   protected resized(): void {}
 
   /** The width to draw a chart at: the content width of the first element matching `selector`, else `fallback`. */

@@ -8,6 +8,15 @@ export function isOpen(root: ParentNode, selector: string): boolean {
   return root.querySelector<HTMLDetailsElement>(selector)?.open ?? false;
 }
 
+/**
+ * Defines custom element `name` in a task of its own. The browser runs a page's module scripts
+ * several to a task; defining later keeps each island's start (its connectedCallbacks) a short task.
+ */
+export function defineIsland(name: string, element: CustomElementConstructor): void {
+  if (customElements.get(name)) return;
+  setTimeout(() => customElements.get(name) ?? customElements.define(name, element), 0);
+}
+
 export abstract class IslandElement extends HTMLElement {
   private undo: (() => void)[] = [];
 

@@ -2,6 +2,7 @@
  * <activation-explorer>: the live side of <ActivationExplorer>. Its settings live in the URL
  * (prefix "activation"); the curve is a few hundred engine calls, so it is drawn on the main thread.
  */
+import { defineIsland } from '../../kit/island.ts';
 import { renderElement } from '../../charts/browser.ts';
 import { ExplorerElement, type FigureExport } from '../../kit/explorer.ts';
 import { withoutPlotStyle } from '../../kit/plot-style.ts';
@@ -49,4 +50,4 @@ class ActivationExplorer extends ExplorerElement<ActivationValues> {
   }
 }
 
-if (!customElements.get('activation-explorer')) customElements.define('activation-explorer', ActivationExplorer);
+defineIsland('activation-explorer', ActivationExplorer);

@@ -4,6 +4,7 @@
  * task) and drawn with the same view function as the build-time prerender. Play sweeps the depth
  * up one layer at a time to 50; with prefers-reduced-motion it jumps straight to 50.
  */
+import { defineIsland } from '../../kit/island.ts';
 import { renderElement, type ChartTable } from '../../charts/browser.ts';
 import type { DeepLinearGradients } from '../../engine/theory.ts';
 import { deepLinearView, MAX_DEPTH, type DeepLinearView } from './views.ts';
@@ -206,4 +207,4 @@ class DeepLinearExplorer extends ExplorerElement<DeepLinearValues> {
   }
 }
 
-if (!customElements.get('deep-linear-explorer')) customElements.define('deep-linear-explorer', DeepLinearExplorer);
+defineIsland('deep-linear-explorer', DeepLinearExplorer);

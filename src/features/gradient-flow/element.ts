@@ -3,6 +3,7 @@
  * gradient norm, its activation histograms and the variance rule at initialization. The charts are
  * drawn by the same pure views as the build's prerender (views.ts).
  */
+import { defineIsland } from '../../kit/island.ts';
 import { secondMoment, type VarianceProfile } from '../../engine/index.ts';
 import {
   flowConfig, flowViews, histogramBins, recordEvery, varianceSeeds, type FlowChart, type FlowSettings, type FlowSnapshot,
@@ -277,4 +278,4 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   }
 }
 
-if (!customElements.get('gradient-flow-explorer')) customElements.define('gradient-flow-explorer', GradientFlowExplorer);
+defineIsland('gradient-flow-explorer', GradientFlowExplorer);

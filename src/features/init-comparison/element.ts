@@ -4,6 +4,7 @@
  * maps and a summary table drawn by the same views as the prerender (init-comparison-draw.ts).
  * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered.
  */
+import { defineIsland } from '../../kit/island.ts';
 import { fmtInt } from '../../charts/browser.ts';
 import type { GridSpec } from '../../engine/grid.ts';
 import { comparisonGrid, formatScale, schemeConfig, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
@@ -283,4 +284,4 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   }
 }
 
-if (!customElements.get('init-comparison')) customElements.define('init-comparison', InitComparisonElement);
+defineIsland('init-comparison', InitComparisonElement);

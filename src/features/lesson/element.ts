@@ -4,7 +4,7 @@
  * live view when the runs end, then says whether the numbers match the build's prerender. If a run
  * fails, the figure goes back to the build's prerender, says why in its status line and offers Retry.
  */
-import { IslandElement } from '../../kit/island.ts';
+import { IslandElement, defineIsland } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 import { drawnWidth, onWidthChange } from '../../charts/fit.ts';
 import { renderElement, swapChart } from '../../charts/render-dom.ts';
@@ -198,4 +198,4 @@ class LessonFigure extends IslandElement {
   }
 }
 
-if (!customElements.get('lesson-figure')) customElements.define('lesson-figure', LessonFigure);
+defineIsland('lesson-figure', LessonFigure);

@@ -3,7 +3,7 @@
  * its status (including "diverged at iteration k") and a "Train again" button that replays the
  * run from the same initial weights (labelled "Retry" after the run failed).
  */
-import { IslandElement } from '../../kit/island.ts';
+import { IslandElement, defineIsland } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
 import { hasFailed } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
@@ -47,4 +47,4 @@ class LessonExperiment extends IslandElement {
   }
 }
 
-if (!customElements.get('lesson-experiment')) customElements.define('lesson-experiment', LessonExperiment);
+defineIsland('lesson-experiment', LessonExperiment);

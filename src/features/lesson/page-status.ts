@@ -3,6 +3,7 @@
  * (<lesson-figure>, whose data-live says running/done and data-differs a mismatch with the build)
  * and says how far the browser is in recomputing them; figures mark themselves only when they differ.
  */
+import { defineIsland } from '../../kit/island.ts';
 import { pageStatusText } from './views.ts';
 
 class PageStatus extends HTMLElement {
@@ -35,4 +36,4 @@ class PageStatus extends HTMLElement {
   }
 }
 
-if (!customElements.get('page-status')) customElements.define('page-status', PageStatus);
+defineIsland('page-status', PageStatus);

@@ -5,6 +5,7 @@
  * (views.ts). Charts land one per animation frame, in turn, and only the one drawn is built
  * (painter.ts), so tasks stay short.
  */
+import { defineIsland } from '../../kit/island.ts';
 import type { ChartTable } from '../../charts/browser.ts';
 import type { RemediesConfig } from '../../engine/index.ts';
 import { remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyVariant } from './settings.ts';
@@ -241,4 +242,4 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
 
 }
 
-if (!customElements.get('remedies-explorer')) customElements.define('remedies-explorer', RemediesExplorer);
+defineIsland('remedies-explorer', RemediesExplorer);

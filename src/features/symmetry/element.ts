@@ -4,6 +4,7 @@
  * record and current weights back, drawn with the same view as the build-time prerender.
  * Until the reader acts (or the link asks for other settings) the prerender stays as it is.
  */
+import { defineIsland } from '../../kit/island.ts';
 import { renderElement } from '../../charts/browser.ts';
 import { symmetryConfig, symmetrySnapshot, symmetryView, type SymmetryInit, type SymmetrySnapshot, type SymmetryView } from './views.ts';
 import { symmetryScript } from '../../python/figures.ts';
@@ -206,4 +207,4 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   }
 }
 
-if (!customElements.get('symmetry-meter')) customElements.define('symmetry-meter', SymmetryMeter);
+defineIsland('symmetry-meter', SymmetryMeter);
