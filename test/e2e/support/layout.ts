@@ -78,11 +78,14 @@ function measure(minText: number): LayoutProblem[] {
   const onScreen = (r: DOMRect) => r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0;
   // Visually hidden text (1 px boxes clipped to nothing) is for screen readers; not a clip a reader sees.
   const srOnly = (e: Element, r: DOMRect) => r.width <= 1 || r.height <= 1 || getComputedStyle(e).clipPath.startsWith('inset(50%');
+  // Paint containment clips at the padding box plus overflow-clip-margin; a scroll container's overflow is reached by scrolling.
   const clips = (cs: CSSStyleDeclaration) => {
     const paint = /paint|strict|content/.test(cs.contain) || cs.contentVisibility === 'auto';
+    const scrolls = (o: string) => o === 'auto' || o === 'scroll';
     return {
-      x: paint || cs.overflowX === 'hidden' || cs.overflowX === 'clip',
-      y: paint || cs.overflowY === 'hidden' || cs.overflowY === 'clip',
+      x: (paint && !scrolls(cs.overflowX)) || cs.overflowX === 'hidden' || cs.overflowX === 'clip',
+      y: (paint && !scrolls(cs.overflowY)) || cs.overflowY === 'hidden' || cs.overflowY === 'clip',
+      margin: paint ? parseFloat(/[\d.]+px/.exec(cs.overflowClipMargin)?.[0] ?? '0') : 0,
     };
   };
   for (const e of document.body.querySelectorAll('*')) {
@@ -92,8 +95,8 @@ function measure(minText: number): LayoutProblem[] {
     const cs = getComputedStyle(e);
     const c = clips(cs);
     const el = e as HTMLElement;
-    const overX = c.x && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
-    const overY = c.y && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
+    const overX = c.x && el.scrollWidth > el.clientWidth + 1 + c.margin && el.clientWidth > 0;
+    const overY = c.y && el.scrollHeight > el.clientHeight + 1 + c.margin && el.clientHeight > 0;
     if ((overX || overY) && !e.matches('.katex *, .katex')) {
         const over = [...e.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > r.right + 1 && !c.closest('svg *')).slice(-1)[0];
       out.push({
