@@ -98,8 +98,8 @@ async function firstFigure(page: Page): Promise<FigureTiming | null> {
 
 /** Scrolls through the page like a quick reader, then waits for every live figure. */
 async function readThrough(page: Page): Promise<{ longest: number; over50: number; allDone: number | null }> {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y <= height; y += 700) {
+  // The height is read at every step: it grows as blocks that content-visibility skipped render at their real size.
+  for (let y = 0; y <= (await page.evaluate(() => document.documentElement.scrollHeight)); y += 700) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(250);
   }

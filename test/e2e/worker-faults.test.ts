@@ -12,7 +12,7 @@ import { summaryRows, until } from './support/compare-page.ts';
 import { ALL, failWorkerScript, figureBodies, flowBodies, installWorkerFaults, setKill } from './support/faults.ts';
 import { ISLAND, settled, show, statusMatches } from './support/flow-page.ts';
 import { LESSON_PATH, setValue } from './support/island.ts';
-import { readThrough } from './support/reader.ts';
+import { pageHeight, readThrough } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
 
 const FLOW_DONE = 'Done: 600 iterations · last recorded cost 0.693147 (iteration 580)';
@@ -27,8 +27,7 @@ const figureStatuses = (page: Page) => page.locator('lesson-figure .status-text'
 
 /** Scrolls through the whole lesson, so every figure nears the viewport once. */
 async function scrollThrough(page: Page): Promise<void> {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y <= height; y += 700) {
+  for (let y = 0; y <= (await pageHeight(page)); y += 700) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(100);
   }

@@ -43,10 +43,10 @@ export async function chartsFitted(page: Page, timeout = 30_000): Promise<void> 
  * collects the problems of what is on screen; each element is reported once.
  */
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const step = await page.evaluate(() => window.innerHeight);
   const seen = new Map<string, LayoutProblem>();
-  for (let y = 0; y < height + step; y += step) {
+  // The height is read at every step: it grows as skipped blocks render at their real size.
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)) + step; y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const found = await page.evaluate(measure, MIN_CHART_TEXT_PX);

@@ -6,10 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 
+/** The page's height now: it grows as blocks that content-visibility skipped render at their real size. */
+export const pageHeight = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollHeight);
+
 /** Scrolls like a reader so every figure nears the viewport, then waits for every live figure. */
 export async function readThrough(page: Page): Promise<void> {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y <= height; y += 700) {
+  for (let y = 0; y <= (await pageHeight(page)); y += 700) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(120);
   }

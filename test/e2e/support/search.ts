@@ -62,8 +62,12 @@ export async function searchAndLand(siteUrl: string, term: string, pathname: str
     await Promise.all([page.waitForURL((u) => u.pathname === pathname, { timeout: 30_000 }), page.keyboard.press('Enter')])
       .catch(() => problems.push(`Enter did not land on ${pathname} (at ${page.url()})`));
     const url = page.url();
-    const text = (await page.locator('[data-pagefind-body]').innerText().catch(() => '')).toLowerCase();
-    if (!text.includes(term)) problems.push(`${url} does not show "${term}"`);
+    // The term is in an element a reader sees (not hidden), wherever it is: innerText would leave
+    // out blocks that content-visibility skips until the reader scrolls to them.
+    const shown = await page.evaluate((t) => [...document.querySelectorAll('[data-pagefind-body] *')]
+      .some((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.toLowerCase().includes(t))
+        && e.checkVisibility({ visibilityProperty: true, opacityProperty: true })), term).catch(() => false);
+    if (!shown) problems.push(`${url} does not show "${term}"`);
     problems.push(...externalRequests.map((r) => `external request ${r}`), ...consoleErrors);
     return { url, results, problems };
   } finally {
