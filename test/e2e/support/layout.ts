@@ -6,6 +6,7 @@
  *   const problems = await layoutProblems(page);   // after readThrough: every figure drawn live
  */
 import type { Page } from 'playwright-core';
+import { pageHeight } from './reader.ts';
 
 /** One thing a reader would see as broken. */
 export interface LayoutProblem {
@@ -45,8 +46,8 @@ export async function chartsFitted(page: Page, timeout = 30_000): Promise<void> 
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   const step = await page.evaluate(() => window.innerHeight);
   const seen = new Map<string, LayoutProblem>();
-  // The height is read at every step: it grows as skipped blocks render at their real size.
-  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)) + step; y += step) {
+  // The height is read at every step (see pageHeight).
+  for (let y = 0; y < (await pageHeight(page)) + step; y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const found = await page.evaluate(measure, MIN_CHART_TEXT_PX);
