@@ -135,6 +135,17 @@ describe('lesson page, live', () => {
     expect(await currentEntry()).toBe('#why-gradients-explode-or-vanish');
   });
 
+  it('keeps every field autofill checks outside the blocks that content-visibility skips', async () => {
+    // Chrome's autofill checks each such field after DOMContentLoaded; inside a skipped block, that lays out the block, charts and all.
+    const inside = await opened.page.evaluate(() =>
+      [...document.querySelectorAll('select, textarea, input:not([type="range"], [type="checkbox"], [type="radio"], [type="button"], [type="hidden"])')]
+        .filter((field) => { for (let e = field.parentElement; e; e = e.parentElement) if (getComputedStyle(e).contentVisibility === 'auto') return true; return false; })
+        .map((field) => `${field.tagName.toLowerCase()}[data-param="${field.getAttribute('data-param')}"] in ${field.closest('.explorer, .lesson-figure')?.tagName.toLowerCase()}`),
+    );
+    expect(await opened.page.locator('select').count()).toBeGreaterThan(5);
+    expect(inside).toEqual([]);
+  });
+
   it('logs no console errors and sends no request off localhost', () => {
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.externalRequests).toEqual([]);
