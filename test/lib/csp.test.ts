@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/charts/render.ts';
-import { plotStyleHashes, sha256, THEME_SCRIPT } from '../../src/lib/csp.ts';
+import { NUMBER_FORMAT_WARM_UP, plotStyleHashes, sha256, THEME_SCRIPT } from '../../src/lib/csp.ts';
 
 describe('csp hashes', () => {
   it('hashes text as CSP expects: base64 SHA-256 of the UTF-8 bytes', () => {
@@ -18,5 +18,16 @@ describe('csp hashes', () => {
 
   it('the theme script sets data-theme before paint', () => {
     expect(THEME_SCRIPT).toContain("document.documentElement.setAttribute('data-theme', theme)");
+  });
+
+  it('the warm-up makes one en-US number format, later, in a task of its own', () => {
+    const timers: (() => void)[] = [];
+    const made: unknown[] = [];
+    class Probe { constructor(locale: string) { made.push(locale); } }
+    new Function('setTimeout', 'Intl', NUMBER_FORMAT_WARM_UP)((f: () => void) => timers.push(f), { NumberFormat: Probe });
+    expect(made).toEqual([]);
+    expect(timers).toHaveLength(1);
+    timers[0]();
+    expect(made).toEqual(['en-US']);
   });
 });
