@@ -7,29 +7,30 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Scrolls from the top to the bottom like a reader, `step` CSS px every 120 ms, so every figure and
- * explorer nears the viewport. The page's height is read at every stop: it grows as blocks that
- * content-visibility skipped render at their real size.
+ * Scrolls from the top to the bottom `step` CSS px at a time, in one script in the page: at each
+ * stop it waits two frames, so content-visibility has rendered the blocks there and the islands'
+ * IntersectionObservers have reported them. The page's height is read at every stop: it grows as
+ * blocks that content-visibility skipped render at their real size.
  */
 export async function scrollThrough(page: Page, step = 700): Promise<void> {
-  for (let y = 0; y <= (await page.evaluate(() => document.documentElement.scrollHeight)); y += step) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(120);
-  }
+  await page.evaluate(async (px) => {
+    // A timer bounds each wait: a frame that never comes must not hang the test (headless Chromium has stalled its frames).
+    const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += px) {
+      window.scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+  }, step);
 }
 
-/**
- * Scrolls like a reader, then waits for every live figure.
- * @throws if some figure is not done after 3 min; the error names each such figure and its status line.
- */
+/** Scrolls like a reader so every figure nears the viewport, then waits for every live figure. */
 export async function readThrough(page: Page): Promise<void> {
   await scrollThrough(page);
-  const done = () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done');
-  const finished = await page.waitForFunction(done, null, { timeout: 180_000, polling: 200 }).then(() => true, () => false);
-  if (finished) return;
-  const stuck = await page.locator('lesson-figure:not([data-live="done"])').evaluateAll((els) => els.map((e) =>
-    `${(e as HTMLElement).dataset.kind} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`));
-  throw new Error(`readThrough: ${stuck.length} lesson figure(s) not done after 3 min:\n${stuck.join('\n')}`);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'),
+    null, { timeout: 180_000, polling: 200 },
+  );
 }
 
 /** The accuracy column of the live summary table, one cell per experiment. */
