@@ -6,27 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 
-/**
- * Scrolls from the top to the bottom `step` CSS px at a time, in one script in the page: at each
- * stop it waits two frames, so content-visibility has rendered the blocks there and the islands'
- * IntersectionObservers have reported them. The page's height is read at every stop: it grows as
- * blocks that content-visibility skipped render at their real size.
- */
-export async function scrollThrough(page: Page, step = 700): Promise<void> {
-  await page.evaluate(async (px) => {
-    // A timer bounds each wait: a frame that never comes must not hang the test (headless Chromium has stalled its frames).
-    const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
-    for (let y = 0; y <= document.documentElement.scrollHeight; y += px) {
-      window.scrollTo(0, y);
-      await frame();
-      await frame();
-    }
-  }, step);
-}
+/** The page's height now: it grows as blocks that content-visibility skipped render at their real size. */
+export const pageHeight = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollHeight);
 
 /** Scrolls like a reader so every figure nears the viewport, then waits for every live figure. */
 export async function readThrough(page: Page): Promise<void> {
-  await scrollThrough(page);
+  for (let y = 0; y <= (await pageHeight(page)); y += 700) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(120);
+  }
   await page.waitForFunction(
     () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'),
     null, { timeout: 180_000, polling: 200 },
