@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, copyProject, removeDir } from '../build/support/build.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { retryOnFrameStall } from './support/frames.ts';
 import { readThrough } from './support/reader.ts';
 import { searchAndLand } from './support/search.ts';
 import { distinctiveTerms } from './support/search-terms.ts';
@@ -46,39 +47,42 @@ describe('Content-Security-Policy under a base path', () => {
   it('every page sends a strict policy and runs without a single violation', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const path of pages) {
-      const { page, consoleErrors, close } = await openPage(`${server.url}${path}`, {
-        beforeGoto: async (p) => {
-          await p.addInitScript(() => {
-            const seen: string[] = [];
-            (window as unknown as { __csp: string[] }).__csp = seen;
-            document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
-          });
-        },
+      // A page that drew no frame (see support/frames.ts) is started over in a fresh browser.
+      await retryOnFrameStall(async () => {
+        const { page, consoleErrors, close } = await openPage(`${server.url}${path}`, {
+          beforeGoto: async (p) => {
+            await p.addInitScript(() => {
+              const seen: string[] = [];
+              (window as unknown as { __csp: string[] }).__csp = seen;
+              document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+            });
+          },
+        });
+        try {
+          const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
+          expect(policy, path).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+;/);
+          expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+          expect(policy).toMatch(/worker-src 'self'/);
+          expect(policy).toMatch(/font-src 'self'/);
+          await readThrough(page);
+          const explorers = await page.$$eval('.explorer', (xs) => xs.map((x) => `${x.tagName}:${(x as HTMLElement).dataset.ready}`));
+          for (const e of explorers) expect(e, path).toMatch(/:true$/);
+          const figures = await page.$$eval('lesson-figure', (xs) => xs.length);
+          if (path.startsWith('lessons/') && path !== 'lessons/') expect(figures + explorers.length, path).toBeGreaterThan(0);
+          // KaTeX fonts load under the policy wherever the page has math.
+          if (await page.locator('.katex').count()) await page.waitForFunction(() => document.fonts.check('16px KaTeX_Main'), null, { timeout: 30_000 });
+          await page.waitForTimeout(300);
+          const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+          expect(violations, path).toEqual([]);
+          expect(consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m)), path).toEqual([]);
+          // The not-found page is served with status 404, which Chromium logs as a failed load.
+          const expected = (m: string) => path === 'no-such-page/' && m.includes('status of 404') && m.includes(`${BASE}no-such-page/`);
+          expect(consoleErrors.filter((m) => !expected(m)), path).toEqual([]);
+          console.log(`${BASE}${path}: ${figures} live figures, ${explorers.length} explorers, 0 CSP violations`);
+        } finally {
+          await close();
+        }
       });
-      try {
-        const policy = await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content');
-        expect(policy, path).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+;/);
-        expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
-        expect(policy).toMatch(/worker-src 'self'/);
-        expect(policy).toMatch(/font-src 'self'/);
-        await readThrough(page);
-        const explorers = await page.$$eval('.explorer', (xs) => xs.map((x) => `${x.tagName}:${(x as HTMLElement).dataset.ready}`));
-        for (const e of explorers) expect(e, path).toMatch(/:true$/);
-        const figures = await page.$$eval('lesson-figure', (xs) => xs.length);
-        if (path.startsWith('lessons/') && path !== 'lessons/') expect(figures + explorers.length, path).toBeGreaterThan(0);
-        // KaTeX fonts load under the policy wherever the page has math.
-        if (await page.locator('.katex').count()) await page.waitForFunction(() => document.fonts.check('16px KaTeX_Main'), null, { timeout: 30_000 });
-        await page.waitForTimeout(300);
-        const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-        expect(violations, path).toEqual([]);
-        expect(consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m)), path).toEqual([]);
-        // The not-found page is served with status 404, which Chromium logs as a failed load.
-        const expected = (m: string) => path === 'no-such-page/' && m.includes('status of 404') && m.includes(`${BASE}no-such-page/`);
-        expect(consoleErrors.filter((m) => !expected(m)), path).toEqual([]);
-        console.log(`${BASE}${path}: ${figures} live figures, ${explorers.length} explorers, 0 CSP violations`);
-      } finally {
-        await close();
-      }
     }
   });
 });

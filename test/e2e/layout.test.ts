@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { openPage } from './support/browser.ts';
+import { retryOnFrameStall, screenshotWithFrames } from './support/frames.ts';
 import { LESSON_PATH } from './support/island.ts';
 import { chartsFitted, layoutProblems, type LayoutProblem } from './support/layout.ts';
 import { readThrough } from './support/reader.ts';
@@ -31,30 +32,33 @@ describe('layout at 320–1280 px', () => {
   for (const p of PAGES) {
     for (const width of WIDTHS) {
       it(`${p.name} at ${width} px: no sideways scroll, nothing clipped, chart text ≥ 10 px`, async () => {
-        const opened = await openPage(`${site.url}${p.path}`, { viewport: { width, height: 844 }, colorScheme: 'light' });
-        try {
-          await readThrough(opened.page);
-          await chartsFitted(opened.page);
-          const found = (await layoutProblems(opened.page)).map((x) => ({ ...x, page: p.name, width }));
-          all.push(...found);
-          writeFileSync(artifactPath('layout-problems.json'), JSON.stringify(all, null, 1));
-          if (SHOT_WIDTHS.has(width)) {
-            // A full-page capture paints what is off screen too, which content-visibility: auto skips
-            // (a reader scrolling there sees it drawn): render every such box for the capture.
-            await opened.page.evaluate(() => {
-              for (const e of document.querySelectorAll<HTMLElement>('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
-            });
-            // Light, then dark as the theme toggle sets it (the same drawn page, no second load).
-            for (const theme of ['light', 'dark']) {
-              await opened.page.evaluate((t) => (document.documentElement.dataset.theme = t, window.scrollTo(0, 0)), theme);
-              await opened.page.screenshot({ path: artifactPath(`layout/${p.name}-${width}-${theme}.png`), fullPage: true, timeout: 180_000 });
+        // A page that drew no frame (see support/frames.ts) is started over in a fresh browser.
+        await retryOnFrameStall(async () => {
+          const opened = await openPage(`${site.url}${p.path}`, { viewport: { width, height: 844 }, colorScheme: 'light' });
+          try {
+            await readThrough(opened.page);
+            await chartsFitted(opened.page);
+            const found = (await layoutProblems(opened.page)).map((x) => ({ ...x, page: p.name, width }));
+            if (SHOT_WIDTHS.has(width)) {
+              // A full-page capture paints what is off screen too, which content-visibility: auto skips
+              // (a reader scrolling there sees it drawn): render every such box for the capture.
+              await opened.page.evaluate(() => {
+                for (const e of document.querySelectorAll<HTMLElement>('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+              });
+              // Light, then dark as the theme toggle sets it (the same drawn page, no second load).
+              for (const theme of ['light', 'dark']) {
+                await opened.page.evaluate((t) => (document.documentElement.dataset.theme = t, window.scrollTo(0, 0)), theme);
+                await screenshotWithFrames(opened.page, { path: artifactPath(`layout/${p.name}-${width}-${theme}.png`), fullPage: true });
+              }
             }
+            all.push(...found);
+            writeFileSync(artifactPath('layout-problems.json'), JSON.stringify(all, null, 1));
+            expect(found.map((x) => `${x.kind} ${x.where}: ${x.detail}`)).toEqual([]);
+            expect(opened.consoleErrors).toEqual([]);
+          } finally {
+            await opened.close();
           }
-          expect(found.map((x) => `${x.kind} ${x.where}: ${x.detail}`)).toEqual([]);
-          expect(opened.consoleErrors).toEqual([]);
-        } finally {
-          await opened.close();
-        }
+        });
       });
     }
   }

@@ -12,6 +12,7 @@ import { artifactPath } from './support/artifacts.ts';
 import { openPage, type OpenedPage } from './support/browser.ts';
 import { LESSON_PATH } from './support/island.ts';
 import { installLongTaskObserver, longTasks } from './support/longtasks.ts';
+import { retryOnFrameStall } from './support/frames.ts';
 import { readThrough, summaryAccuracies } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
 
@@ -29,21 +30,28 @@ describe('lesson page, live', () => {
   let doneAfterMs = 0;
 
   beforeAll(async () => {
-    const started = Date.now();
-    opened = await openPage(`${site.url}${LESSON_PATH}`, {
-      viewport: { width: 1280, height: 900 },
-      beforeGoto: async (page) => {
-        await installLongTaskObserver(page);
-        page.on('response', async (response) => {
-          const url = response.url();
-          if (!/\.m?js(\?|$)/.test(url)) return;
-          const body = await response.body().catch(() => null);
-          if (body) scripts.set(url, gzipSync(body).length);
-        });
-      },
+    // A page that drew no frame (see support/frames.ts) is started over in a fresh browser.
+    opened = await retryOnFrameStall(async () => {
+      const started = Date.now();
+      const o = await openPage(`${site.url}${LESSON_PATH}`, {
+        viewport: { width: 1280, height: 900 },
+        beforeGoto: async (page) => {
+          await installLongTaskObserver(page);
+          page.on('response', async (response) => {
+            const url = response.url();
+            if (!/\.m?js(\?|$)/.test(url)) return;
+            const body = await response.body().catch(() => null);
+            if (body) scripts.set(url, gzipSync(body).length);
+          });
+        },
+      });
+      await readThrough(o.page).catch(async (e: unknown) => {
+        await o.close();
+        throw e;
+      });
+      doneAfterMs = Date.now() - started;
+      return o;
     });
-    await readThrough(opened.page);
-    doneAfterMs = Date.now() - started;
   }, 240_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
  * Self-tests of the e2e helpers in ./support, against tiny pages written to a
  * temp dir (independent of the site's content).
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, type StallReport } from './support/frames.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -183,5 +184,53 @@ describe('artifactPath', () => {
     expect(path.startsWith(artifactsDir)).toBe(true);
     expect(existsSync(dirname(path))).toBe(true);
     expect(() => artifactPath('../escape.png')).toThrow(/outside/);
+  });
+});
+
+describe('frames', () => {
+  // A page whose requestAnimationFrame never calls back stands in for a renderer that draws no frame.
+  const noFrames = () => {
+    window.requestAnimationFrame = () => 0;
+  };
+
+  it('tells a page that draws frames from one that does not, within the bound', async () => {
+    const live = await openPage(site.url);
+    expect(await nextFrameWithin(live.page, 1000)).toEqual(expect.any(Number));
+    await live.close();
+    const dead = await openPage(site.url, { beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
+    const t = Date.now();
+    expect(await nextFrameWithin(dead.page, 1000)).toBeNull();
+    expect(Date.now() - t).toBeLessThan(3000);
+    await dead.close();
+  });
+
+  it('starts a stalled attempt over in a fresh browser, records the stall, and passes other errors on', async () => {
+    const file = 'support-selftest/frame-stalls.json';
+    rmSync(artifactPath(file), { force: true });
+    const attempts: number[] = [];
+    const result = await retryOnFrameStall(async (n) => {
+      attempts.push(n);
+      const { page, close } = await openPage(`${site.url}sub/`, { beforeGoto: n === 1 ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
+      try {
+        await ensureFrames(page, 'self-test', file);
+        return await page.textContent('h1');
+      } finally {
+        await close();
+      }
+    });
+    expect(attempts).toEqual([1, 2]);
+    expect(result).toBe('Sub');
+    const stalls = JSON.parse(readFileSync(artifactPath(file), 'utf8')) as StallReport[];
+    expect(stalls).toEqual([expect.objectContaining({ where: 'self-test', url: `${site.url}sub/`, visibility: 'visible', recovered: 'no' })]);
+
+    let tries = 0;
+    await expect(retryOnFrameStall(async () => {
+      tries += 1;
+      throw new Error('a real failure');
+    })).rejects.toThrow('a real failure');
+    expect(tries).toBe(1);
+    await expect(retryOnFrameStall(async () => {
+      throw new FrameStall(stalls[0]);
+    }, 2)).rejects.toBeInstanceOf(FrameStall);
   });
 });

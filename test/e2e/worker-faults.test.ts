@@ -12,7 +12,7 @@ import { summaryRows, until } from './support/compare-page.ts';
 import { ALL, failWorkerScript, figureBodies, flowBodies, installWorkerFaults, setKill } from './support/faults.ts';
 import { ISLAND, settled, show, statusMatches } from './support/flow-page.ts';
 import { LESSON_PATH, setValue } from './support/island.ts';
-import { pageHeight, readThrough } from './support/reader.ts';
+import { readThrough, scrollThrough } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
 
 const FLOW_DONE = 'Done: 600 iterations · last recorded cost 0.693147 (iteration 580)';
@@ -24,14 +24,6 @@ const COMPARE_ROWS = [
 const viewport = { width: 1280, height: 900 };
 const failureLine = (page: Page) => page.locator(`${ISLAND} .explorer-failure`);
 const figureStatuses = (page: Page) => page.locator('lesson-figure .status-text').allTextContents();
-
-/** Scrolls through the whole lesson, so every figure nears the viewport once. */
-async function scrollThrough(page: Page): Promise<void> {
-  for (let y = 0; y <= (await pageHeight(page)); y += 700) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(100);
-  }
-}
 
 describe('training survives a dead or confused worker', () => {
   const site = serveDist();

@@ -6,7 +6,6 @@
  *   const problems = await layoutProblems(page);   // after readThrough: every figure drawn live
  */
 import type { Page } from 'playwright-core';
-import { pageHeight } from './reader.ts';
 
 /** One thing a reader would see as broken. */
 export interface LayoutProblem {
@@ -46,18 +45,26 @@ export async function chartsFitted(page: Page, timeout = 30_000): Promise<void> 
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   const step = await page.evaluate(() => window.innerHeight);
   const seen = new Map<string, LayoutProblem>();
-  // The height is read at every step (see pageHeight).
-  for (let y = 0; y < (await pageHeight(page)) + step; y += step) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const found = await page.evaluate(measure, MIN_CHART_TEXT_PX);
-    for (const p of found) if (!seen.has(`${p.kind} ${p.where}`)) seen.set(`${p.kind} ${p.where}`, p);
+  // One script per screen: scroll, wait two frames (content-visibility renders what is there), measure; the page's height is read at every step.
+  for (let y = 0, more = true; more; y += step) {
+    const found = await page.evaluate(measureAt, { top: y, minText: MIN_CHART_TEXT_PX });
+    for (const p of found.problems) if (!seen.has(`${p.kind} ${p.where}`)) seen.set(`${p.kind} ${p.where}`, p);
+    more = found.more;
   }
   return [...seen.values()];
 }
 
-/** Runs in the page: the problems among elements that intersect the viewport. */
-function measure(minText: number): LayoutProblem[] {
+/**
+ * Runs in the page: scrolls to `top`, waits two frames, and returns the problems among elements that
+ * intersect the viewport; `more` is false once the viewport has reached the bottom.
+ */
+async function measureAt({ top, minText }: { top: number; minText: number }): Promise<{ problems: LayoutProblem[]; more: boolean }> {
+  window.scrollTo(0, top);
+  // A timer bounds each wait: a frame that never comes must not hang the test.
+  const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
+  await frame();
+  await frame();
+  const more = window.scrollY + window.innerHeight < document.documentElement.scrollHeight;
   const out: LayoutProblem[] = [];
   const root = document.documentElement;
   if (root.scrollWidth > window.innerWidth + 1) {
@@ -116,5 +123,5 @@ function measure(minText: number): LayoutProblem[] {
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
     if (px < minText - 0.05) out.push({ kind: 'small-text', where: `${path(t.closest('svg')!)} text "${text.slice(0, 24)}"`, detail: `${px.toFixed(1)} px` });
   }
-  return out;
+  return { problems: out, more };
 }

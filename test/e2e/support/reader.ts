@@ -5,20 +5,42 @@
  *   expect(await summaryAccuracies(page)).toEqual(['0.5', '0.742', '0.924']);
  */
 import type { Page } from 'playwright-core';
+import { ensureFrames } from './frames.ts';
 
-/** The page's height now: it grows as blocks that content-visibility skipped render at their real size. */
-export const pageHeight = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollHeight);
+/**
+ * Scrolls from the top to the bottom `step` CSS px at a time, in one script in the page: at each
+ * stop it waits two frames, so content-visibility has rendered the blocks there and the islands'
+ * IntersectionObservers have reported them. The page's height is read at every stop: it grows as
+ * blocks that content-visibility skipped render at their real size.
+ */
+export async function scrollThrough(page: Page, step = 700): Promise<void> {
+  await page.evaluate(async (px) => {
+    // A timer bounds each wait: a frame that never comes must not hang the scroll (see frames.ts).
+    const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += px) {
+      window.scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+  }, step);
+}
 
-/** Scrolls like a reader so every figure nears the viewport, then waits for every live figure. */
+/**
+ * Scrolls like a reader, then waits for every live figure. Every 20 s without "done" it checks that
+ * the page still draws frames (a figure draws on animation frames): see `ensureFrames`.
+ * @throws FrameStall when the page draws no frame even after a nudge.
+ * @throws if some figure is not done after 3 min; the error names each such figure and its status line.
+ */
 export async function readThrough(page: Page): Promise<void> {
-  for (let y = 0; y <= (await pageHeight(page)); y += 700) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(120);
+  await scrollThrough(page);
+  const done = () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done');
+  for (let waited = 0; waited < 180_000; waited += 20_000) {
+    if (await page.waitForFunction(done, null, { timeout: 20_000, polling: 200 }).then(() => true, () => false)) return;
+    await ensureFrames(page, 'readThrough');
   }
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'),
-    null, { timeout: 180_000, polling: 200 },
-  );
+  const stuck = await page.locator('lesson-figure:not([data-live="done"])').evaluateAll((els) => els.map((e) =>
+    `${(e as HTMLElement).dataset.kind} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`));
+  throw new Error(`readThrough: ${stuck.length} lesson figure(s) not done after 3 min:\n${stuck.join('\n')}`);
 }
 
 /** The accuracy column of the live summary table, one cell per experiment. */
