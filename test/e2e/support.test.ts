@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
-import { ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, type StallReport } from './support/frames.ts';
+import { answerWithin, ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, type StallReport } from './support/frames.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -204,8 +204,20 @@ describe('frames', () => {
     await dead.close();
   });
 
+  it('bounds a call the page never answers: FrameStall after the limit, answers within it pass through', async () => {
+    const { page, close } = await openPage(site.url);
+    const file = 'support-selftest/no-answer.jsonl';
+    rmSync(artifactPath(file), { force: true });
+    expect(await answerWithin(page, page.evaluate(() => 6 * 7), 2000, 'self-test', file)).toBe(42);
+    const t = Date.now();
+    await expect(answerWithin(page, page.evaluate(() => new Promise(() => undefined)), 500, 'self-test', file)).rejects.toBeInstanceOf(FrameStall);
+    expect(Date.now() - t).toBeLessThan(2000);
+    expect(readFileSync(artifactPath(file), 'utf8')).toContain('"visibility":"no answer"');
+    await close();
+  });
+
   it('starts a stalled attempt over in a fresh browser, records the stall, and passes other errors on', async () => {
-    const file = 'support-selftest/frame-stalls.json';
+    const file = 'support-selftest/frame-stalls.jsonl';
     rmSync(artifactPath(file), { force: true });
     const attempts: number[] = [];
     const result = await retryOnFrameStall(async (n) => {
@@ -220,7 +232,7 @@ describe('frames', () => {
     });
     expect(attempts).toEqual([1, 2]);
     expect(result).toBe('Sub');
-    const stalls = JSON.parse(readFileSync(artifactPath(file), 'utf8')) as StallReport[];
+    const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
     expect(stalls).toEqual([expect.objectContaining({ where: 'self-test', url: `${site.url}sub/`, visibility: 'visible', recovered: 'no' })]);
 
     let tries = 0;
@@ -231,6 +243,14 @@ describe('frames', () => {
     expect(tries).toBe(1);
     await expect(retryOnFrameStall(async () => {
       throw new FrameStall(stalls[0]);
-    }, 2)).rejects.toBeInstanceOf(FrameStall);
+    }, { tries: 2 })).rejects.toBeInstanceOf(FrameStall);
+    // An attempt that never answers is started over too, once its time is up.
+    const slow: number[] = [];
+    expect(await retryOnFrameStall(async (n) => {
+      slow.push(n);
+      return n === 1 ? new Promise<string>(() => undefined) : 'answered';
+    }, { attemptMs: 300, file })).toBe('answered');
+    expect(slow).toEqual([1, 2]);
+    expect(readFileSync(artifactPath(file), 'utf8')).toContain('"where":"attempt 1 (over 0.3 s)"');
   });
 });

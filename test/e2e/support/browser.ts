@@ -58,7 +58,7 @@ export interface OpenedPage {
   consoleErrors: string[];
   /** URLs of requests to hosts other than localhost; all were aborted. */
   externalRequests: string[];
-  /** Closes the page's context. */
+  /** Closes the page's context (at most 20 s: a wedged renderer cannot hold the test). */
   close(): Promise<void>;
 }
 
@@ -98,5 +98,14 @@ export async function openPage(url: string, opts: OpenPageOptions = {}): Promise
 
   if (opts.beforeGoto) await opts.beforeGoto(page);
   const response = await page.goto(url, { waitUntil: opts.waitUntil ?? 'load' });
-  return { page, context, response, consoleErrors, externalRequests, close: () => context.close() };
+  return { page, context, response, consoleErrors, externalRequests, close: () => closeWithin(context, 20_000) };
+}
+
+/** Closes `context`, or gives up after `ms`: a wedged renderer (see frames.ts) must not hold a test. */
+async function closeWithin(context: BrowserContext, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((done) => {
+    timer = setTimeout(done, ms);
+  });
+  await Promise.race([context.close(), limit]).finally(() => clearTimeout(timer));
 }

@@ -3,13 +3,13 @@
  * one page (requestAnimationFrame never fires, a screenshot waits for ever, the renderer idles at
  * ~3 % CPU), while the next page in the same browser draws normally. A figure that draws on
  * animation frames then never says "done". These helpers tell such a stall from a slow page, try
- * to restart the frames, and record every stall in test-artifacts/frame-stalls.json.
+ * to restart the frames, and record every stall in test-artifacts/frame-stalls.jsonl.
  *
  *   if ((await nextFrameWithin(page)) === null) ...          // no frame in 3 s
  *   await ensureFrames(page, 'readThrough');                  // nudges, or throws FrameStall
  *   await retryOnFrameStall('lesson at 390 px', async () => { ...open, read, assert... });
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import type { Page, PageScreenshotOptions } from 'playwright-core';
 import { artifactPath } from './artifacts.ts';
 import { closeBrowser } from './browser.ts';
@@ -49,17 +49,38 @@ export async function nextFrameWithin(page: Page, ms = 3000): Promise<number | n
   return Promise.race([inPage, bound]);
 }
 
-/** Appends `report` to the artifact `file` (frame-stalls.json unless a self-test says otherwise). */
-export function recordStall(report: StallReport, file = 'frame-stalls.json'): void {
-  const path = artifactPath(file);
-  let all: StallReport[] = [];
-  try {
-    all = JSON.parse(readFileSync(path, 'utf8')) as StallReport[];
-  } catch {
-    // No stall recorded yet.
-  }
-  writeFileSync(path, JSON.stringify([...all, report], null, 1));
+/**
+ * Appends `report` as one JSON line to the artifact `file` (frame-stalls.jsonl unless a self-test says
+ * otherwise): one append per stall, so browser test files running side by side never overwrite each other.
+ */
+export function recordStall(report: StallReport, file = 'frame-stalls.jsonl'): void {
+  appendFileSync(artifactPath(file), `${JSON.stringify(report)}\n`);
   console.warn(`frame stall: ${report.where} at ${report.url} (recovered: ${report.recovered})`);
+}
+
+/** Resolves to `value` after `ms` of Node time, or when `cancel` is called; never keeps the process alive. */
+function after<T>(ms: number, value: T): { promise: Promise<T>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<T>((done) => {
+    timer = setTimeout(() => done(value), ms);
+    timer.unref();
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * `work` (a call into `page`), bounded: when the page gives no answer within `ms`, as a renderer in a
+ * stall can do, the stall is recorded and FrameStall thrown, so the caller can start over.
+ */
+export async function answerWithin<T>(page: Page, work: Promise<T>, ms: number, where: string, file?: string): Promise<T> {
+  const none = Symbol('no answer');
+  const limit = after(ms, none);
+  const result = await Promise.race([work, limit.promise]).finally(limit.cancel);
+  if (result !== none) return result as T;
+  work.catch(() => undefined);
+  const report: StallReport = { where, url: page.url(), visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
+  recordStall(report, file);
+  throw new FrameStall(report);
 }
 
 /**
@@ -74,11 +95,14 @@ export async function ensureFrames(page: Page, where: string, file?: string): Pr
     new Promise<null>((done) => setTimeout(() => done(null), 3000)),
   ]);
   const size = page.viewportSize();
-  if (size) {
-    await page.setViewportSize({ width: size.width, height: size.height + 1 });
-    await page.setViewportSize(size);
-  }
-  await page.bringToFront();
+  const nudge = async () => {
+    if (size) {
+      await page.setViewportSize({ width: size.width, height: size.height + 1 });
+      await page.setViewportSize(size);
+    }
+    await page.bringToFront();
+  };
+  await answerWithin(page, nudge(), 15_000, `${where} (nudge)`, file);
   const back = (await nextFrameWithin(page)) !== null;
   const report: StallReport = {
     where, url: page.url(), visibility: state?.visibility ?? 'no answer', focused: state?.focused ?? false,
@@ -104,17 +128,31 @@ export async function screenshotWithFrames(page: Page, options: PageScreenshotOp
 }
 
 /**
- * Runs `attempt` again, in a freshly launched browser, when it throws FrameStall: at most `tries`
- * times in all. Any other error, and the last stall, go to the caller unchanged: the assertions are
- * the same on every try, only a page that drew nothing is started over.
+ * Runs `attempt` again, in a freshly launched browser, when it throws FrameStall or gives no answer
+ * within `attemptMs` (a wedged renderer can hold any call into the page): at most `tries` times in
+ * all. Any other error, and the last stall, go to the caller unchanged: the assertions are the same
+ * on every try, only a page that drew nothing or answered nothing is started over.
  */
-export async function retryOnFrameStall<T>(attempt: (n: number) => Promise<T>, tries = 3): Promise<T> {
+export async function retryOnFrameStall<T>(
+  attempt: (n: number) => Promise<T>,
+  { tries = 3, attemptMs = 90_000, file }: { tries?: number; attemptMs?: number; file?: string } = {},
+): Promise<T> {
   for (let n = 1; ; n++) {
     try {
-      return await attempt(n);
+      const work = attempt(n);
+      const none = Symbol('no answer');
+      const limit = after(attemptMs, none);
+      const result = await Promise.race([work, limit.promise]).finally(limit.cancel);
+      if (result !== none) return result as T;
+      work.catch(() => undefined);
+      const report: StallReport = { where: `attempt ${n} (over ${attemptMs / 1000} s)`, url: '', visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
+      recordStall(report, file);
+      throw new FrameStall(report);
     } catch (e) {
       if (!(e instanceof FrameStall) || n >= tries) throw e;
-      await closeBrowser();
+      // A wedged browser may not close cleanly: the next try launches a new one after 20 s regardless.
+      const limit = after(20_000, undefined);
+      await Promise.race([closeBrowser().catch(() => undefined), limit.promise]).finally(limit.cancel);
     }
   }
 }

@@ -6,6 +6,7 @@
  *   const problems = await layoutProblems(page);   // after readThrough: every figure drawn live
  */
 import type { Page } from 'playwright-core';
+import { answerWithin } from './frames.ts';
 
 /** One thing a reader would see as broken. */
 export interface LayoutProblem {
@@ -47,7 +48,7 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   const seen = new Map<string, LayoutProblem>();
   // One script per screen: scroll, wait two frames (content-visibility renders what is there), measure; the page's height is read at every step.
   for (let y = 0, more = true; more; y += step) {
-    const found = await page.evaluate(measureAt, { top: y, minText: MIN_CHART_TEXT_PX });
+    const found = await answerWithin(page, page.evaluate(measureAt, { top: y, minText: MIN_CHART_TEXT_PX }), 30_000, 'layoutProblems');
     for (const p of found.problems) if (!seen.has(`${p.kind} ${p.where}`)) seen.set(`${p.kind} ${p.where}`, p);
     more = found.more;
   }

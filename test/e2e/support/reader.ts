@@ -5,16 +5,17 @@
  *   expect(await summaryAccuracies(page)).toEqual(['0.5', '0.742', '0.924']);
  */
 import type { Page } from 'playwright-core';
-import { ensureFrames } from './frames.ts';
+import { answerWithin, ensureFrames } from './frames.ts';
 
 /**
  * Scrolls from the top to the bottom `step` CSS px at a time, in one script in the page: at each
  * stop it waits two frames, so content-visibility has rendered the blocks there and the islands'
  * IntersectionObservers have reported them. The page's height is read at every stop: it grows as
  * blocks that content-visibility skipped render at their real size.
+ * @throws FrameStall when the page gives no answer for 2 min.
  */
 export async function scrollThrough(page: Page, step = 700): Promise<void> {
-  await page.evaluate(async (px) => {
+  await answerWithin(page, page.evaluate(async (px) => {
     // A timer bounds each wait: a frame that never comes must not hang the scroll (see frames.ts).
     const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
     for (let y = 0; y <= document.documentElement.scrollHeight; y += px) {
@@ -22,7 +23,7 @@ export async function scrollThrough(page: Page, step = 700): Promise<void> {
       await frame();
       await frame();
     }
-  }, step);
+  }, step), 120_000, 'scrollThrough');
 }
 
 /**
