@@ -7,7 +7,7 @@
  *
  *   if ((await nextFrameWithin(page)) === null) ...          // no frame in 3 s
  *   await ensureFrames(page, 'readThrough');                  // nudges, or throws FrameStall
- *   await retryOnFrameStall('lesson at 390 px', async () => { ...open, read, assert... });
+ *   await retryOnFrameStall(async () => { ...open, read, assert, close... });
  */
 import { appendFileSync } from 'node:fs';
 import type { Page, PageScreenshotOptions } from 'playwright-core';
@@ -25,10 +25,11 @@ export interface StallReport {
   at: string;
 }
 
-/** Thrown when a page makes no frame even after a nudge; the caller may reopen the page. */
+/** Thrown when a page makes no frame even after a nudge, or answers nothing; the caller may reopen the page. */
 export class FrameStall extends Error {
   constructor(readonly report: StallReport) {
-    super(`headless Chromium drew no frame for ${report.url} (${report.where}); visibility ${report.visibility}`);
+    const what = report.visibility === 'no answer' ? 'answered nothing' : `drew no frame (visibility ${report.visibility})`;
+    super(`headless Chromium stalled: ${report.url || 'the page'} ${what} in ${report.where}`);
     this.name = 'FrameStall';
   }
 }
@@ -45,8 +46,8 @@ export async function nextFrameWithin(page: Page, ms = 3000): Promise<number | n
       setTimeout(() => done(null), limit);
     }), ms)
     .catch(() => null);
-  const bound = new Promise<null>((done) => setTimeout(() => done(null), ms + 2000));
-  return Promise.race([inPage, bound]);
+  const bound = after(ms + 2000, null);
+  return Promise.race([inPage, bound.promise]).finally(bound.cancel);
 }
 
 /**
@@ -69,16 +70,17 @@ function after<T>(ms: number, value: T): { promise: Promise<T>; cancel(): void }
 }
 
 /**
- * `work` (a call into `page`), bounded: when the page gives no answer within `ms`, as a renderer in a
- * stall can do, the stall is recorded and FrameStall thrown, so the caller can start over.
+ * `work` (a call into `page`, or a whole try when `page` is null), bounded: when it gives no answer
+ * within `ms`, as a renderer in a stall can do, the stall is recorded and FrameStall thrown, so the
+ * caller can start over.
  */
-export async function answerWithin<T>(page: Page, work: Promise<T>, ms: number, where: string, file?: string): Promise<T> {
+export async function answerWithin<T>(page: Page | null, work: Promise<T>, ms: number, where: string, file?: string): Promise<T> {
   const none = Symbol('no answer');
   const limit = after(ms, none);
   const result = await Promise.race([work, limit.promise]).finally(limit.cancel);
   if (result !== none) return result as T;
   work.catch(() => undefined);
-  const report: StallReport = { where, url: page.url(), visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
+  const report: StallReport = { where, url: page?.url() ?? '', visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
   recordStall(report, file);
   throw new FrameStall(report);
 }
@@ -90,10 +92,11 @@ export async function answerWithin<T>(page: Page, work: Promise<T>, ms: number, 
  */
 export async function ensureFrames(page: Page, where: string, file?: string): Promise<void> {
   if ((await nextFrameWithin(page)) !== null) return;
+  const limit = after(3000, null);
   const state = await Promise.race([
     page.evaluate(() => ({ visibility: document.visibilityState, focused: document.hasFocus() })).catch(() => null),
-    new Promise<null>((done) => setTimeout(() => done(null), 3000)),
-  ]);
+    limit.promise,
+  ]).finally(limit.cancel);
   const size = page.viewportSize();
   const nudge = async () => {
     if (size) {
@@ -139,15 +142,7 @@ export async function retryOnFrameStall<T>(
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
-      const work = attempt(n);
-      const none = Symbol('no answer');
-      const limit = after(attemptMs, none);
-      const result = await Promise.race([work, limit.promise]).finally(limit.cancel);
-      if (result !== none) return result as T;
-      work.catch(() => undefined);
-      const report: StallReport = { where: `attempt ${n} (over ${attemptMs / 1000} s)`, url: '', visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
-      recordStall(report, file);
-      throw new FrameStall(report);
+      return await answerWithin(null, attempt(n), attemptMs, `attempt ${n} (over ${attemptMs / 1000} s)`, file);
     } catch (e) {
       if (!(e instanceof FrameStall) || n >= tries) throw e;
       // A wedged browser may not close cleanly: the next try launches a new one after 20 s regardless.
