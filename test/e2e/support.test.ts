@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
+import { within } from './support/bound.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
 import { answerWithin, ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, type StallReport } from './support/frames.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
@@ -184,6 +185,16 @@ describe('artifactPath', () => {
     expect(path.startsWith(artifactsDir)).toBe(true);
     expect(existsSync(dirname(path))).toBe(true);
     expect(() => artifactPath('../escape.png')).toThrow(/outside/);
+  });
+});
+
+describe('within', () => {
+  it('gives the value of a call that settles in time, the fallback of one that does not, and passes a rejection on', async () => {
+    expect(await within(Promise.resolve(7), 1000, 'late')).toBe(7);
+    const t = Date.now();
+    expect(await within(new Promise(() => undefined), 200, 'late')).toBe('late');
+    expect(Date.now() - t).toBeLessThan(1000);
+    await expect(within(Promise.reject(new Error('no')), 1000, 'late')).rejects.toThrow('no');
   });
 });
 

@@ -16,6 +16,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../../src/cli/chromium.ts';
+import { within } from './bound.ts';
 import { chromiumPath } from './paths.ts';
 
 export { CHROMIUM_ARGS };
@@ -98,14 +99,5 @@ export async function openPage(url: string, opts: OpenPageOptions = {}): Promise
 
   if (opts.beforeGoto) await opts.beforeGoto(page);
   const response = await page.goto(url, { waitUntil: opts.waitUntil ?? 'load' });
-  return { page, context, response, consoleErrors, externalRequests, close: () => closeWithin(context, 20_000) };
-}
-
-/** Closes `context`, or gives up after `ms`: a wedged renderer (see frames.ts) must not hold a test. */
-async function closeWithin(context: BrowserContext, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<void>((done) => {
-    timer = setTimeout(done, ms);
-  });
-  await Promise.race([context.close(), limit]).finally(() => clearTimeout(timer));
+  return { page, context, response, consoleErrors, externalRequests, close: async () => void (await within(context.close(), 20_000, undefined)) };
 }

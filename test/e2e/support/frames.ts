@@ -12,6 +12,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Page, PageScreenshotOptions } from 'playwright-core';
 import { artifactPath } from './artifacts.ts';
+import { within } from './bound.ts';
 import { closeBrowser } from './browser.ts';
 
 /** What a stalled page looked like, for the record. */
@@ -46,8 +47,7 @@ export async function nextFrameWithin(page: Page, ms = 3000): Promise<number | n
       setTimeout(() => done(null), limit);
     }), ms)
     .catch(() => null);
-  const bound = after(ms + 2000, null);
-  return Promise.race([inPage, bound.promise]).finally(bound.cancel);
+  return within(inPage, ms + 2000, null);
 }
 
 /**
@@ -59,16 +59,6 @@ export function recordStall(report: StallReport, file = 'frame-stalls.jsonl'): v
   console.warn(`frame stall: ${report.where} at ${report.url} (recovered: ${report.recovered})`);
 }
 
-/** Resolves to `value` after `ms` of Node time, or when `cancel` is called; never keeps the process alive. */
-function after<T>(ms: number, value: T): { promise: Promise<T>; cancel(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<T>((done) => {
-    timer = setTimeout(() => done(value), ms);
-    timer.unref();
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-}
-
 /**
  * `work` (a call into `page`, or a whole try when `page` is null), bounded: when it gives no answer
  * within `ms`, as a renderer in a stall can do, the stall is recorded and FrameStall thrown, so the
@@ -76,8 +66,7 @@ function after<T>(ms: number, value: T): { promise: Promise<T>; cancel(): void }
  */
 export async function answerWithin<T>(page: Page | null, work: Promise<T>, ms: number, where: string, file?: string): Promise<T> {
   const none = Symbol('no answer');
-  const limit = after(ms, none);
-  const result = await Promise.race([work, limit.promise]).finally(limit.cancel);
+  const result = await within(work, ms, none);
   if (result !== none) return result as T;
   work.catch(() => undefined);
   const report: StallReport = { where, url: page?.url() ?? '', visibility: 'no answer', focused: false, recovered: 'no', at: new Date().toISOString() };
@@ -92,11 +81,7 @@ export async function answerWithin<T>(page: Page | null, work: Promise<T>, ms: n
  */
 export async function ensureFrames(page: Page, where: string, file?: string): Promise<void> {
   if ((await nextFrameWithin(page)) !== null) return;
-  const limit = after(3000, null);
-  const state = await Promise.race([
-    page.evaluate(() => ({ visibility: document.visibilityState, focused: document.hasFocus() })).catch(() => null),
-    limit.promise,
-  ]).finally(limit.cancel);
+  const state = await within(page.evaluate(() => ({ visibility: document.visibilityState, focused: document.hasFocus() })).catch(() => null), 3000, null);
   const size = page.viewportSize();
   const nudge = async () => {
     if (size) {
@@ -146,8 +131,7 @@ export async function retryOnFrameStall<T>(
     } catch (e) {
       if (!(e instanceof FrameStall) || n >= tries) throw e;
       // A wedged browser may not close cleanly: the next try launches a new one after 20 s regardless.
-      const limit = after(20_000, undefined);
-      await Promise.race([closeBrowser().catch(() => undefined), limit.promise]).finally(limit.cancel);
+      await within(closeBrowser().catch(() => undefined), 20_000, undefined);
     }
   }
 }
