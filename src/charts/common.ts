@@ -32,7 +32,15 @@ export function superscript(n: number): string {
 /** 10^e as the exact double the literal 1e<e> denotes (10 ** -5 is 0.000009999999999999999). */
 const pow10 = (e: number) => Number(`1e${e}`);
 
-const plain = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+// Formatters are made once per digit count: making an Intl.NumberFormat costs far more than using one.
+const significant = new Map<number, Intl.NumberFormat>();
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function withDigits(digits: number): Intl.NumberFormat {
+  let f = significant.get(digits);
+  if (!f) significant.set(digits, (f = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
+  return f;
+}
 
 /**
  * A number for captions and labels: 3 significant digits, thousands separators, scientific form
@@ -44,7 +52,7 @@ export function fmt(v: number, digits = 3): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e-3 && a < 1e6) {
-    return (digits === 3 ? plain : new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })).format(v).replace('-', '−');
+    return withDigits(digits).format(v).replace('-', '−');
   }
   let e = Math.floor(Math.log10(a));
   // Scale subnormals up first: 1e-324 is 0 as a double.
@@ -76,7 +84,7 @@ export function unbreakable(text: string): string {
 
 /** An integer with thousands separators, e.g. 10000 → "10,000". */
 export function fmtInt(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : fmt(n);
+  return Number.isFinite(n) ? integer.format(Math.round(n)) : fmt(n);
 }
 
 /** A table cell: finite numbers rounded to 4 significant digits, others as text ("∞", "not a number"). */

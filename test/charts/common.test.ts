@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cell, displayCell, fmt, fmtInt, integerTicks, isPositiveFinite, iterationEnd, logAxis, logDomain, logTickFormat, logTicks, subsample, superscript,
@@ -28,6 +29,15 @@ describe('number formatting', () => {
     expect(fmt(-Infinity)).toBe('−∞');
     expect(fmtInt(10000)).toBe('10,000');
     expect(superscript(-30)).toBe('⁻³⁰');
+  });
+
+  it('formats with kept formatters exactly as a fresh one each call would', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 21 }), (v, digits) => {
+      expect(fmtInt(v)).toBe(Math.round(v).toLocaleString('en-US'));
+      const a = Math.abs(v);
+      if (v !== 0 && a >= 1e-3 && a < 1e6) expect(fmt(v, digits)).toBe(new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(v).replace('-', '−'));
+    }));
+    expect([fmt(1234.5678, 4), fmt(1234.5678, 8), fmt(1234.5678, 4)]).toEqual(['1,235', '1,234.5678', '1,235']);
   });
 
   it('keeps table cells numeric when finite', () => {
