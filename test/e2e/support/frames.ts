@@ -2,7 +2,7 @@
  * Frame stalls: now and then, headless Chromium on our 2-core machine stops producing frames for
  * one page (requestAnimationFrame never fires, a screenshot waits for ever, the renderer idles at
  * ~3 % CPU), while the next page in the same browser draws normally. A figure that draws on
- * animation frames then never says "done". A rarer kind answers nothing at all: the renderer's main
+ * animation frames then never says "done". Another kind answers nothing at all: the renderer's main
  * thread sleeps in a wait, runs no script (Debugger.pause never pauses), fires no timer and answers
  * no CDP call, while the GPU process keeps sending it begin-frames. Neither is a loop in our code.
  * These helpers tell such a stall from a slow page, try to restart the frames, and record every
