@@ -85,7 +85,7 @@ export function roundGeometry(svg: Element): void {
 
 /** Compacts `svg` in place (see the module comment). */
 export function compactSvg(svg: Element): void {
-  for (const e of [...elements(svg)].reverse()) {
+  for (const e of elements(svg).reverse()) {
     if (e !== svg && invisible(e)) {
       e.remove();
       continue;

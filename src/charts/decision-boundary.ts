@@ -22,14 +22,18 @@ export interface DecisionBoundaryData {
 
 /** Display options; all optional, see `defaults`. */
 export interface DecisionBoundaryOptions extends AriaOptions {
-  /** Outer width in px; the height follows from the equal aspect ratio. */
+  /** Outer width in px. */
   width: number;
+  /** Outer height in px; by default it follows from the equal aspect ratio (and Plot's default margins, so from `axes`). */
+  height?: number;
   /** Dot radius in px. */
   r: number;
   /** Draw the data points. */
   points: boolean;
   /** Draw the P = 0.5 contour (the decision boundary). */
   boundary: boolean;
+  /** Draw the axes and the frame. Without them, give the `height` of the map with them to keep its geometry (live layer swaps). */
+  axes: boolean;
 }
 
 export const defaults = {
@@ -37,6 +41,7 @@ export const defaults = {
   r: 1.6,
   points: true,
   boundary: true,
+  axes: true,
   marginLeft: 30,
   marginRight: 8,
   marginBottom: 30,
@@ -112,10 +117,11 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
       marks.push(pathDot(idx.filter((j) => Y[j] === c), { x: (j: number) => X[j], y: (j: number) => X[m + j] }, { r: o.r, fill: classColors[c], stroke: ink, strokeWidth: 0.5 }));
     }
   }
-  marks.push(Plot.frame({ stroke: ink, strokeOpacity: 0.25 }));
+  if (o.axes) marks.push(Plot.frame({ stroke: ink, strokeOpacity: 0.25 }));
   if (data.title) marks.push(Plot.text([data.title], { frameAnchor: 'top', dy: -8, lineAnchor: 'bottom', fill: ink, fontWeight: 600 }));
   return {
     width: o.width,
+    ...(o.height === undefined ? {} : { height: o.height }),
     marginLeft: o.marginLeft,
     marginRight: o.marginRight,
     marginBottom: o.marginBottom,
@@ -124,8 +130,8 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
     style: chartStyle,
     ariaLabel: o.ariaLabel ?? `Decision boundary${data.title ? ` of ${data.title}` : ''}: map of the predicted probability of class 1 over the plane, with ${fmtInt(m)} data points`,
     ariaDescription: o.ariaDescription,
-    x: { domain: [spec.xMin, spec.xMax], label: o.xLabel, ticks: 4, labelOffset: 26 },
-    y: { domain: [spec.yMin, spec.yMax], label: o.yLabel, ticks: 4, labelAnchor: 'center' },
+    x: { domain: [spec.xMin, spec.xMax], label: o.xLabel, ticks: 4, labelOffset: 26, ...(o.axes ? {} : { axis: null }) },
+    y: { domain: [spec.yMin, spec.yMax], label: o.yLabel, ticks: 4, labelAnchor: 'center', ...(o.axes ? {} : { axis: null }) },
     color: { type: 'identity' },
     opacity: { type: 'identity' },
     marks,

@@ -33,10 +33,17 @@ export function hash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** The element and all its descendants, depth first. */
-export function* elements(root: Element): Generator<Element> {
-  yield root;
-  for (const child of Array.from(root.children)) yield* elements(child);
+/** The element and all its descendants, depth first (document order), as a list made before any change. */
+export function elements(root: Element): Element[] {
+  // A stack, not a recursive generator: charts have thousands of nodes and this runs on every render.
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    out.push(e);
+    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return out;
 }
 
 /**
@@ -44,7 +51,7 @@ export function* elements(root: Element): Generator<Element> {
  * the same chart always gets the same ids and different charts on one page do not collide.
  */
 function stableIds(svg: Element): void {
-  const ids = [...elements(svg)].map((e) => e.getAttribute('id')).filter((id): id is string => !!id && id.startsWith('plot-'));
+  const ids = elements(svg).map((e) => e.getAttribute('id')).filter((id): id is string => !!id && id.startsWith('plot-'));
   if (ids.length === 0) return;
   const prefix = `chart-${hash(svg.outerHTML.replace(/plot-(clip|pattern|marker|dots)-\d+/g, ''))}`;
   const rename = new Map(ids.map((id, i) => [id, `${prefix}-${i + 1}`]));

@@ -46,6 +46,15 @@ describe('decisionBoundary', () => {
     expect(svg).not.toMatch(/NaN|⚠|<figure/);
   });
 
+  it('without axes draws no axis, tick or frame, at the height it is given', () => {
+    const svg = renderChart(decisionBoundary(d, { axes: false, points: false, height: 200 }));
+    expect(groups(svg, 'frame')).toHaveLength(0);
+    expect(texts(svg)).not.toContain('x₁ →');
+    expect(texts(svg)).toContain('He');
+    expect(parseSvg(svg).root.getAttribute('height')).toBe('200');
+    expect(groups(svg, 'contour')).toHaveLength(1);
+  });
+
   it('puts grid row 0 (y = yMin) at the bottom of the image and colours cells by class', () => {
     const nx = 3;
     const ny = 2;

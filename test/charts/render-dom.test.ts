@@ -44,9 +44,13 @@ describe('plotOptions and finish', () => {
     expect(() => finish(d.createElement('figure'), {})).toThrow(/expected <svg>/);
   });
 
-  it('walks all descendants', () => {
+  it('walks the element and all its descendants in document order', () => {
     const svg = Plot.plot({ document: doc(), marks: [Plot.dot([1, 2, 3], { x: (v: number) => v })] }) as unknown as Element;
-    expect([...elements(svg)].filter((e) => e.tagName.toLowerCase() === 'circle')).toHaveLength(3);
+    const all = elements(svg);
+    expect(all.filter((e) => e.tagName.toLowerCase() === 'circle')).toHaveLength(3);
+    const order = [svg, ...svg.querySelectorAll('*')];
+    expect(all).toHaveLength(order.length);
+    expect(all.every((e, i) => e === order[i])).toBe(true);
   });
 });
 

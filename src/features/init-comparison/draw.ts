@@ -200,8 +200,9 @@ export class ComparisonDrawer {
       };
     }
     this.drawn.set(run.scheme, run.grid!);
-    if (sameSize && current?.querySelector('[aria-label="dot"]')) {
-      const layers = renderElement(mapPlot(run, this.data, this.spec, { points: false, width }));
+    const height = Number(current?.getAttribute('height'));
+    if (sameSize && height > 0 && current?.querySelector('[aria-label="dot"]')) {
+      const layers = renderElement(mapPlot(run, this.data, this.spec, { live: { height }, width }));
       return () => {
         if (!patchLayers(current, layers)) slot?.replaceChildren(withoutPlotStyle(renderElement(mapPlot(run, this.data, this.spec, { width }))));
       };

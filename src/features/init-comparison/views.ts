@@ -133,11 +133,13 @@ function mapData(r: SchemeRun, data: Dataset, spec: GridSpec): DecisionBoundaryD
 }
 
 /**
- * One scheme's decision-boundary map: P(y = 1) over the plane with the data on top. Without
- * `points` it has the same geometry, so a live map can swap in only the layers that change.
+ * One scheme's decision-boundary map: P(y = 1) over the plane with the data on top. With `live`
+ * (the height in px of the whole map it updates) it has only the layers that change while training,
+ * with no points, axes or frame, at the same geometry: a live map swaps in just those (parts.ts's patchLayers).
  */
-export function mapPlot(r: SchemeRun, data: Dataset, spec: GridSpec, options: { width?: number; points?: boolean } = {}): Plot.PlotOptions {
-  return decisionBoundary(mapData(r, data, spec), { width: options.width ?? 220, points: options.points ?? true, ariaLabel: mapText(r, data.m).ariaLabel });
+export function mapPlot(r: SchemeRun, data: Dataset, spec: GridSpec, options: { width?: number; live?: { height: number } } = {}): Plot.PlotOptions {
+  const { live } = options;
+  return decisionBoundary(mapData(r, data, spec), { width: options.width ?? 220, points: !live, axes: !live, height: live?.height, ariaLabel: mapText(r, data.m).ariaLabel });
 }
 
 /** Caption and data of the small multiples (the table holds each map's coarse subgrid). */

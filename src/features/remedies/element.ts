@@ -192,7 +192,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       history: { iterations: [0], costs: [0.69], gradientNorms: [Array.from({ length: L }, (_, l) => 10 ** (l - L))], globalNorms: [] },
     };
     whenIdle(() => {
-      if (!this.live) whenIdle(this.painter.warm(run, this.chartWidth('.remedies-figure .figure-body', 640)), 2000);
+      // Any width compiles the same code; measuring the box would force a layout of the page (about 40 ms).
+      if (!this.live) whenIdle(this.painter.warm(run, 640), 2000);
     }, 2000);
   }
 

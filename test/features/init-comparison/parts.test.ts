@@ -49,8 +49,20 @@ describe('init comparison parts', () => {
     // Points are drawn as one path per class (a sub-path per point).
     const dots = svg.querySelectorAll('[aria-label="dot"] path:last-child');
     expect([...dots].reduce((n, p) => n + (p.getAttribute('d')?.match(/[Mm]/g)?.length ?? 0), 0)).toBe(1000);
-    const { svg: layers } = svgOf(renderSvg(mapPlot(run, data, spec, { points: false })));
+    const { svg: layers } = svgOf(renderSvg(mapPlot(run, data, spec, { live: { height: Number(svg.getAttribute('height')) } })));
     expect(layers.querySelectorAll('[aria-label="dot"]')).toHaveLength(0);
+    // Only the changing layers, at the whole map's geometry: the same raster, contour and title as a whole map of `run`.
+    expect(layers.querySelectorAll('[aria-label$="axis"], [aria-label="frame"]')).toHaveLength(0);
+    const { svg: whole } = svgOf(renderSvg(mapPlot(run, data, spec)));
+    expect(whole.querySelectorAll('[aria-label$="axis"], [aria-label="frame"]').length).toBeGreaterThan(0);
+    // The svg's height attribute is rounded to 0.01 px here, so coordinates may differ by that much.
+    const markup = (s: Element) => ['raster', 'contour', 'text'].map((l) => s.querySelector(`:scope > [aria-label="${l}"]`)!.outerHTML.replace(/chart-\w+-\d+/g, 'id')).join('');
+    const numbers = (s: Element) => (markup(s).match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    expect(markup(layers).replace(/-?\d+(\.\d+)?/g, '#')).toBe(markup(whole).replace(/-?\d+(\.\d+)?/g, '#'));
+    const [a, b] = [numbers(layers), numbers(whole)];
+    expect(a.length).toBe(b.length);
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThanOrEqual(0.011);
+    expect(Number(layers.getAttribute('height'))).toBeCloseTo(Number(whole.getAttribute('height')), 2);
     const href = layers.querySelector('[aria-label="raster"] image')!.getAttribute('href');
     expect(patchLayers(svg, layers)).toBe(true);
     expect(svg.querySelector('[aria-label="raster"] image')!.getAttribute('href')).toBe(href);
