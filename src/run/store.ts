@@ -32,14 +32,8 @@ export function createStore<T extends object>(initial: T): Store<T> {
 /** Main-thread time the page's queued renders may take per frame before the rest wait for the next one. */
 export const FRAME_BUDGET_MS = 10;
 
-/** A queued render and what its last run took (ms), or undefined before its first. */
-interface FrameJob {
-  readonly run: () => void;
-  readonly lastMs: () => number | undefined;
-}
-
 interface FrameQueue {
-  readonly jobs: FrameJob[];
+  readonly jobs: (() => void)[];
   scheduled: boolean;
 }
 
@@ -70,14 +64,8 @@ function schedule(q: FrameQueue): void {
     const start = performance.now();
     // Only jobs queued before this frame run now; a job that queues another (a render asking for
     // one more frame) waits for the next frame, as requestAnimationFrame itself would.
-    // The first job always runs; each next one only if its last run says it ends within the budget
-    // (one never run is taken to need all of it), so one frame is never two long renders.
     let budget = q.jobs.length;
-    for (let first = true; budget-- > 0; first = false) {
-      const expected = q.jobs[0].lastMs() ?? FRAME_BUDGET_MS;
-      if (!first && performance.now() - start + expected > FRAME_BUDGET_MS) break;
-      q.jobs.shift()!.run();
-    }
+    while (budget-- > 0 && performance.now() - start < FRAME_BUDGET_MS) q.jobs.shift()!();
     if (q.jobs.length > 0) schedule(q);
   };
   nextFrame(run);
@@ -85,27 +73,20 @@ function schedule(q: FrameQueue): void {
 
 /**
  * Wraps `render` so that many calls render once, with the latest state, on an animation frame.
- * Renders from every island share a per-frame budget (FRAME_BUDGET_MS): when many figures update
- * at once (three runs ending together), they spread over several frames instead of one long task.
- * A frame runs its first render, then each next one only if that render's last run fits in what is left.
+ * Renders from every island share a per-frame budget: when many figures update at once (three
+ * runs ending together), they spread over several frames instead of one long task.
  */
 export function perFrame<T>(render: (state: T) => void): (state: T) => void {
-  const pending: { state?: T; queued: boolean; lastMs?: number } = { queued: false };
-  const job: FrameJob = {
-    run: () => {
-      pending.queued = false;
-      const t = performance.now();
-      render(pending.state as T);
-      pending.lastMs = performance.now() - t;
-    },
-    lastMs: () => pending.lastMs,
-  };
+  const pending: { state?: T; queued: boolean } = { queued: false };
   return (state: T) => {
     pending.state = state;
     if (pending.queued) return;
     pending.queued = true;
     const q = pageQueue();
-    q.jobs.push(job);
+    q.jobs.push(() => {
+      pending.queued = false;
+      render(pending.state as T);
+    });
     schedule(q);
   };
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createStore, FRAME_BUDGET_MS, perFrame, prepareThenCommit } from '../../src/run/store.ts';
+import { describe, expect, it } from 'vitest';
+import { createStore, perFrame, prepareThenCommit } from '../../src/run/store.ts';
 
 describe('store', () => {
   it('merges partial updates and notifies subscribers', () => {
@@ -62,40 +62,6 @@ describe('store', () => {
     expect(frames).toEqual([0, 1, 2, 3, 4, 5]);
     // With a 10 ms budget and 6 ms renders, no frame runs more than two of them.
     expect(new Set(ticks).size).toBeGreaterThan(2);
-  });
-
-  it('puts a second render in a frame only if its last run fits in what is left of the budget', () => {
-    // A fake clock and hand-run frames: each render "takes" exactly the time it adds to the clock.
-    const clock = { now: 0 };
-    const callbacks: FrameRequestCallback[] = [];
-    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
-    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => callbacks.push(f));
-    try {
-      const frame = () => { for (const f of callbacks.splice(0)) f(clock.now); };
-      const log: string[] = [];
-      const render = (name: string, ms: number) => perFrame(() => { clock.now += ms; log.push(name); });
-      const cheap = ['a', 'b', 'c'].map((n) => render(n, 2));
-      const heavy = render('H', FRAME_BUDGET_MS * 3);
-      const queueAll = () => { for (const r of [...cheap, heavy]) r(0); };
-      const frames = (): string[] => {
-        const out: string[] = [];
-        for (let i = 0; i < 10 && callbacks.length > 0; i++) { frame(); out.push(log.splice(0).join('')); }
-        return out;
-      };
-      queueAll();
-      // Never run before: each is taken to need the whole budget, so each gets a frame of its own.
-      expect(frames()).toEqual(['a', 'b', 'c', 'H']);
-      queueAll();
-      // Known now: the cheap ones share a frame (2 + 2 + 2 ms), and the long one runs alone.
-      expect(frames()).toEqual(['abc', 'H']);
-      heavy(0);
-      for (const r of cheap) r(0);
-      // First in its frame, the long one still runs; nothing follows it there.
-      expect(frames()).toEqual(['H', 'abc']);
-    } finally {
-      vi.restoreAllMocks();
-      vi.unstubAllGlobals();
-    }
   });
 
   it('runs a render that asks for another frame on the next frame, not in a loop', async () => {
