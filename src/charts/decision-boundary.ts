@@ -118,6 +118,7 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
     }
   }
   if (o.axes) marks.push(Plot.frame({ stroke: ink, strokeOpacity: 0.25 }));
+  const noAxis = o.axes ? {} : { axis: null };
   if (data.title) marks.push(Plot.text([data.title], { frameAnchor: 'top', dy: -8, lineAnchor: 'bottom', fill: ink, fontWeight: 600 }));
   return {
     width: o.width,
@@ -130,8 +131,8 @@ export function decisionBoundary(data: DecisionBoundaryData, options: Partial<De
     style: chartStyle,
     ariaLabel: o.ariaLabel ?? `Decision boundary${data.title ? ` of ${data.title}` : ''}: map of the predicted probability of class 1 over the plane, with ${fmtInt(m)} data points`,
     ariaDescription: o.ariaDescription,
-    x: { domain: [spec.xMin, spec.xMax], label: o.xLabel, ticks: 4, labelOffset: 26, ...(o.axes ? {} : { axis: null }) },
-    y: { domain: [spec.yMin, spec.yMax], label: o.yLabel, ticks: 4, labelAnchor: 'center', ...(o.axes ? {} : { axis: null }) },
+    x: { domain: [spec.xMin, spec.xMax], label: o.xLabel, ticks: 4, labelOffset: 26, ...noAxis },
+    y: { domain: [spec.yMin, spec.yMax], label: o.yLabel, ticks: 4, labelAnchor: 'center', ...noAxis },
     color: { type: 'identity' },
     opacity: { type: 'identity' },
     marks,

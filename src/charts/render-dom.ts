@@ -51,12 +51,14 @@ export function elements(root: Element): Element[] {
  * the same chart always gets the same ids and different charts on one page do not collide.
  */
 function stableIds(svg: Element): void {
-  const ids = elements(svg).map((e) => e.getAttribute('id')).filter((id): id is string => !!id && id.startsWith('plot-'));
+  // One walk serves both passes: renaming attributes adds or removes no element.
+  const all = elements(svg);
+  const ids = all.map((e) => e.getAttribute('id')).filter((id): id is string => !!id && id.startsWith('plot-'));
   if (ids.length === 0) return;
   const prefix = `chart-${hash(svg.outerHTML.replace(/plot-(clip|pattern|marker|dots)-\d+/g, ''))}`;
   const rename = new Map(ids.map((id, i) => [id, `${prefix}-${i + 1}`]));
   const swap = (v: string) => v.replace(/plot-(?:clip|pattern|marker|dots)-\d+/g, (id) => rename.get(id) ?? id);
-  for (const e of elements(svg)) {
+  for (const e of all) {
     for (const name of e.getAttributeNames()) {
       const v = e.getAttribute(name)!;
       if (/plot-(?:clip|pattern|marker|dots)-\d+/.test(v)) e.setAttribute(name, swap(v));
