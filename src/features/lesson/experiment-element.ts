@@ -23,6 +23,8 @@ class LessonExperiment extends IslandElement {
     const render = perFrame(() => {
       const s = store.get();
       if (s.status.state === 'idle') return;
+      // data-live, as on <lesson-figure>: what a page (or a test) waits on instead of parsing the status text.
+      this.dataset.live = hasFailed(s) ? 'failed' : s.result ? 'done' : 'running';
       if (progress) {
         progress.hidden = s.status.state !== 'running';
         progress.value = s.iteration;

@@ -27,21 +27,22 @@ export async function scrollThrough(page: Page, step = 700): Promise<void> {
 }
 
 /**
- * Scrolls like a reader, then waits for every live figure. Every 20 s without "done" it checks that
+ * Scrolls like a reader, then waits for every live figure and experiment card. Every 20 s without "done" it checks that
  * the page still draws frames (a figure draws on animation frames): see `ensureFrames`.
  * @throws FrameStall when the page draws no frame even after a nudge.
- * @throws if some figure is not done after 3 min; the error names each such figure and its status line.
+ * @throws if some figure or card is not done after 3 min; the error names each and its status line.
  */
 export async function readThrough(page: Page): Promise<void> {
   await scrollThrough(page);
-  const done = () => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done');
+  // Experiment cards too: a card without a figure (the sigmoid one) can finish after every figure.
+  const done = () => [...document.querySelectorAll('lesson-figure, lesson-experiment')].every((f) => (f as HTMLElement).dataset.live === 'done');
   for (let waited = 0; waited < 180_000; waited += 20_000) {
     if (await page.waitForFunction(done, null, { timeout: 20_000, polling: 200 }).then(() => true, () => false)) return;
     await ensureFrames(page, 'readThrough');
   }
-  const stuck = await page.locator('lesson-figure:not([data-live="done"])').evaluateAll((els) => els.map((e) =>
-    `${(e as HTMLElement).dataset.kind} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`));
-  throw new Error(`readThrough: ${stuck.length} lesson figure(s) not done after 3 min:\n${stuck.join('\n')}`);
+  const stuck = await page.locator(':is(lesson-figure, lesson-experiment):not([data-live="done"])').evaluateAll((els) => els.map((e) =>
+    `${e.localName} ${(e as HTMLElement).dataset.kind ?? e.id} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`));
+  throw new Error(`readThrough: ${stuck.length} lesson figure(s) or experiment card(s) not done after 3 min:\n${stuck.join('\n')}`);
 }
 
 /** The accuracy column of the live summary table, one cell per experiment. */
