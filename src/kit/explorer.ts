@@ -12,6 +12,7 @@ import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';
 import { suffixIds } from './id-copy.ts';
 import { IslandElement } from './island.ts';
+import { afterNextFrame } from './idle.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
 
@@ -23,6 +24,8 @@ export interface ExplorerState<T> {
   readonly suspended: boolean;
   /** Its figures' width changed while it was off screen: `resized` runs when it comes on screen. */
   readonly resizeDue?: boolean;
+  /** It came on screen, and `visibility(true)` waits for the next frame (see the IntersectionObserver). */
+  readonly showing?: boolean;
 }
 
 /** What a figure's export buttons save: its chart (if any), its table and its data. */
@@ -82,11 +85,19 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       const visible = entries.some((e) => e.isIntersecting);
       if (visible === this.store.get().visible) return;
       this.store.set({ visible });
-      if (visible && this.store.get().resizeDue) {
-        this.store.set({ resizeDue: false });
-        this.resized();
-      }
-      this.visibility(visible);
+      if (!visible) return this.visibility(false);
+      // A jump (a link, scrollIntoView) shows figures content-visibility skipped: the next frame lays them out, so the charts are drawn (and measured) after it, not forcing that layout into this task.
+      if (this.store.get().showing) return;
+      this.store.set({ showing: true });
+      afterNextFrame(() => {
+        this.store.set({ showing: false });
+        if (!this.store.get().visible) return;
+        if (this.store.get().resizeDue) {
+          this.store.set({ resizeDue: false });
+          this.resized();
+        }
+        this.visibility(true);
+      });
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
     this.onDisconnect(() => observer.disconnect());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdle } from '../../src/kit/idle.ts';
+import { afterNextFrame, whenIdle } from '../../src/kit/idle.ts';
 
 describe('whenIdle', () => {
   afterEach(() => {
@@ -24,6 +24,37 @@ describe('whenIdle', () => {
     vi.advanceTimersByTime(199);
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterNextFrame', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('queues the work as a task from the next animation frame, so it runs after that frame renders', () => {
+    vi.useFakeTimers();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    const work = vi.fn();
+    afterNextFrame(work);
+    vi.advanceTimersByTime(100);
+    expect(work).not.toHaveBeenCalled();
+    frames.shift()!();
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back to a 0 ms timer where requestAnimationFrame is missing', () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    vi.useFakeTimers();
+    const work = vi.fn();
+    afterNextFrame(work);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
     expect(work).toHaveBeenCalledTimes(1);
   });
 });
