@@ -124,6 +124,8 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       copy.el = holder.firstElementChild;
       if (!copy.el) return;
       copy.el.classList.add('print-prerender');
+      const note = this.printNote();
+      if (note) (copy.el.querySelector('.explorer-title') ?? copy.el.firstChild)?.after(note);
       // Ids stay unique on the page, and the copy's clip-paths and labels point into the copy.
       suffixIds(copy.el, '-print');
       section.classList.add('screen-only');
@@ -134,6 +136,21 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       copy.el = null;
       section.classList.remove('screen-only');
     });
+  }
+
+  /**
+   * On paper, a line saying the figure shows the settings it was built with when the reader chose
+   * others on screen (speed aside: it changes no figure), with the address that opens them; else null.
+   */
+  private printNote(): HTMLElement | null {
+    const { values } = this.store.get();
+    const keys = Object.keys(this.specs) as (keyof T & string)[];
+    if (keys.every((k) => k === 'speed' || this.specs[k].format(values[k]) === this.specs[k].format(this.defaults[k]))) return null;
+    const note = document.createElement('p');
+    note.className = 'print-note';
+    const { origin, pathname, search } = window.location;
+    note.textContent = `On paper, this figure shows the settings it was built with, not those you chose on screen. This address opens it with yours: ${origin}${pathname}${search}#${this.id}`;
+    return note;
   }
 
   /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */

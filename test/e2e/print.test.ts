@@ -1,7 +1,8 @@
 /**
  * The lesson on paper: printed to PDF by Chromium (print media, beforeprint as a reader's Ctrl+P
  * fires it, after scrolling through so explorers hold live state), the PDF's text has no control
- * or disclosure labels and shows the explorers' complete prerendered state, and no page but the
+ * or disclosure labels and shows the explorers' complete prerendered state (saying so where the reader
+ * chose other settings), and no page but the
  * last is more than half blank. Page count and the emptiest page go to test-artifacts/print.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts.ts';
 import { openPage } from './support/browser.ts';
-import { LESSON_PATH } from './support/island.ts';
+import { LESSON_PATH, setValue } from './support/island.ts';
 import { retryOnFrameStall } from './support/frames.ts';
 import { readThrough } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
@@ -41,8 +42,16 @@ describe('printing the lesson', () => {
       const { page, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 1280, height: 900 } });
       try {
         await readThrough(page);
+        // One explorer set otherwise on screen, another only sped up (speed changes no figure).
+        await setValue(page.locator('deep-linear-explorer [data-param="depth"]'), '12');
+        await setValue(page.locator('gradient-flow-explorer [data-param="speed"]'), '1');
         await page.emulateMedia({ media: 'print' });
         await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+        // On paper the first says it shows the built settings, with the address that opens the reader's.
+        const notes = await page.$$eval('.print-prerender .print-note', (els) => els.map((e) => [e.closest('.explorer')?.localName, e.textContent]));
+        expect(notes).toEqual([['deep-linear-explorer', expect.stringMatching(
+          /^On paper, this figure shows the settings it was built with, not those you chose on screen\. This address opens it with yours: http:\/\/[^ ?]+\?[^ #]*deep-linear\.depth=12[^ #]*#deep-linear-\d+$/,
+        )]]);
         // The print copies' clip paths, <use>s and labels point at what prints: the copy or the page's sprite.
         const references = await page.evaluate(() => {
           const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
@@ -73,6 +82,7 @@ describe('printing the lesson', () => {
         }
         // The init comparison as built: all 10,000 iterations, the summary with the final accuracies.
         expect(text).toMatch(/LeCun, iter\. 10,000/);
+        expect(text).toContain('On paper, this figure shows the settings it was built with');
         const blank = blankBelow(path);
         const [emptiest, at] = blank.slice(0, -1).reduce<[number, number]>((m, b, i) => (b > m[0] ? [b, i + 1] : m), [0, 0]);
         writeFileSync(artifactPath('print.json'), JSON.stringify({ pages: blank.length, emptiest: { page: at, blank: Number(emptiest.toFixed(3)) }, blank: blank.map((b) => Number(b.toFixed(3))) }, null, 1));
