@@ -1,7 +1,8 @@
 /**
  * <lesson-experiment>: the live side of an <Experiment> card: progress of its run in the worker,
  * its status (including "diverged at iteration k") and a "Train again" button that replays the
- * run from the same initial weights (labelled "Retry" after the run failed).
+ * run from the same initial weights (labelled "Retry" after the run failed). Its data-live says
+ * where the run is: "running", "done" (diverged included) or "failed", as on <lesson-figure>.
  */
 import { IslandElement, defineIsland } from '../../kit/island.ts';
 import type { ExperimentDecl } from '../../run/experiment.ts';
@@ -23,7 +24,7 @@ class LessonExperiment extends IslandElement {
     const render = perFrame(() => {
       const s = store.get();
       if (s.status.state === 'idle') return;
-      // data-live, as on <lesson-figure>: what a page (or a test) waits on instead of parsing the status text.
+      // What a page (or a test) waits on, rather than parsing the status text.
       this.dataset.live = hasFailed(s) ? 'failed' : s.result ? 'done' : 'running';
       if (progress) {
         progress.hidden = s.status.state !== 'running';
