@@ -193,8 +193,9 @@ class LessonFigure extends IslandElement {
 
   /** data-live: 'running' while one of its runs trains, 'done' when all finished, absent while some wait to start. */
   private markLive(live: 'running' | 'done' | undefined): void {
-    if (live) this.dataset.live = live;
-    else delete this.dataset.live;
+    // Set on change only: the page's status line observes every set of it.
+    if (live && this.dataset.live !== live) this.dataset.live = live;
+    else if (!live) delete this.dataset.live;
   }
 }
 

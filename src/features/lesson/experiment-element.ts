@@ -24,8 +24,9 @@ class LessonExperiment extends IslandElement {
     const render = perFrame(() => {
       const s = store.get();
       if (s.status.state === 'idle') return;
-      // What a page (or a test) waits on, rather than parsing the status text.
-      this.dataset.live = hasFailed(s) ? 'failed' : s.result ? 'done' : 'running';
+      // What a page (or a test) waits on, rather than parsing the status text; set on change only, as observers see every set.
+      const live = hasFailed(s) ? 'failed' : s.result ? 'done' : 'running';
+      if (this.dataset.live !== live) this.dataset.live = live;
       if (progress) {
         progress.hidden = s.status.state !== 'running';
         progress.value = s.iteration;
