@@ -6,7 +6,7 @@
  *   const problems = await layoutProblems(page);   // after readThrough: every figure drawn live
  */
 import type { Page } from 'playwright-core';
-import { answerWithin } from './frames.ts';
+import { answerWithin, ensureFrames } from './frames.ts';
 
 /** One thing a reader would see as broken. */
 export interface LayoutProblem {
@@ -47,8 +47,14 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   const step = await page.evaluate(() => window.innerHeight);
   const seen = new Map<string, LayoutProblem>();
   // One script per screen: scroll, wait two frames (content-visibility renders what is there), measure; the page's height is read at every step.
+  const measure = (y: number) => answerWithin(page, page.evaluate(measureAt, { top: y, minText: MIN_CHART_TEXT_PX }), 30_000, 'layoutProblems');
   for (let y = 0, more = true; more; y += step) {
-    const found = await answerWithin(page, page.evaluate(measureAt, { top: y, minText: MIN_CHART_TEXT_PX }), 30_000, 'layoutProblems');
+    let found = await measure(y);
+    // Without frames, content-visibility renders nothing new and skipped blocks would read as clipped: get frames going (or throw FrameStall), then measure again.
+    if (!found.framed) {
+      await ensureFrames(page, 'layoutProblems');
+      found = await measure(y);
+    }
     for (const p of found.problems) if (!seen.has(`${p.kind} ${p.where}`)) seen.set(`${p.kind} ${p.where}`, p);
     more = found.more;
   }
@@ -57,14 +63,17 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
 
 /**
  * Runs in the page: scrolls to `top`, waits two frames, and returns the problems among elements that
- * intersect the viewport; `more` is false once the viewport has reached the bottom.
+ * intersect the viewport; `more` is false once the viewport has reached the bottom, and `framed` false
+ * when a wait ended on its timer rather than a frame.
  */
-async function measureAt({ top, minText }: { top: number; minText: number }): Promise<{ problems: LayoutProblem[]; more: boolean }> {
+async function measureAt({ top, minText }: { top: number; minText: number }): Promise<{ problems: LayoutProblem[]; more: boolean; framed: boolean }> {
   window.scrollTo(0, top);
   // A timer bounds each wait: a frame that never comes must not hang the test.
-  const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 250); });
+  let frames = 0;
+  const frame = () => new Promise((done) => { requestAnimationFrame(() => { frames += 1; done(undefined); }); setTimeout(done, 250); });
   await frame();
   await frame();
+  const framed = frames >= 2;
   const more = window.scrollY + window.innerHeight < document.documentElement.scrollHeight;
   const out: LayoutProblem[] = [];
   const root = document.documentElement;
@@ -124,5 +133,5 @@ async function measureAt({ top, minText }: { top: number; minText: number }): Pr
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
     if (px < minText - 0.05) out.push({ kind: 'small-text', where: `${path(t.closest('svg')!)} text "${text.slice(0, 24)}"`, detail: `${px.toFixed(1)} px` });
   }
-  return { problems: out, more };
+  return { problems: out, more, framed };
 }
