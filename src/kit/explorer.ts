@@ -140,17 +140,20 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
 
   /**
    * On paper, a line saying the figure shows the settings it was built with when the reader chose
-   * others on screen (speed aside: it changes no figure), with the address that opens them; else null.
+   * others on screen, with the address that opens them; else null.
    */
   private printNote(): HTMLElement | null {
-    const { values } = this.store.get();
-    const keys = Object.keys(this.specs) as (keyof T & string)[];
-    if (keys.every((k) => k === 'speed' || this.specs[k].format(values[k]) === this.specs[k].format(this.defaults[k]))) return null;
+    if (this.atDefaults(this.store.get().values)) return null;
     const note = document.createElement('p');
     note.className = 'print-note';
     const { origin, pathname, search } = window.location;
     note.textContent = `On paper, this figure shows the settings it was built with, not those you chose on screen. This address opens it with yours: ${origin}${pathname}${search}#${this.id}`;
     return note;
+  }
+
+  /** Whether `values` are the page's defaults (what its prerender shows), as a link writes them; speed aside: it changes no figure. */
+  protected atDefaults(values: T): boolean {
+    return (Object.keys(this.specs) as (keyof T & string)[]).every((k) => k === 'speed' || this.specs[k].format(values[k]) === this.specs[k].format(this.defaults[k]));
   }
 
   /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */

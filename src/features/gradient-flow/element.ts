@@ -99,9 +99,8 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     }));
     this.onDisconnect(() => this.unsubscribeRun());
     this.computeVariance(values);
-    const isDefault = (Object.keys(specs) as (keyof FlowValues)[]).every((k) => k === 'speed' || values[k] === this.defaults[k]);
     // A link with other settings: the prerender shows the defaults, so say so (and compute them at once under reduced motion).
-    if (!isDefault) {
+    if (!this.atDefaults(values)) {
       if (this.reducedMotion) this.play();
       else this.setText('.flow-status', 'The figures below still show the default settings; yours train when this figure is on screen.');
     }

@@ -64,8 +64,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
     this.useRuns(values);
     this.warmCharts(values);
-    const isDefault = (Object.keys(specs) as (keyof RemediesValues)[]).every((k) => k === 'speed' || String(values[k]) === String(this.defaults[k]));
-    if (!isDefault) {
+    if (!this.atDefaults(values)) {
       if (this.reducedMotion) this.play();
       else this.setText('.remedies-status', 'The figures below still show the default settings; yours train when this figure is on screen.');
     }
