@@ -1,7 +1,8 @@
 /**
  * Vitest configuration: three projects, run one at a time by the npm scripts.
  *
- *   unit   test/**\/*.test.ts except test/e2e and test/build — Node, one file per core at a time.
+ *   unit   test/**\/*.test.ts except test/e2e and test/build — Node, one file per core at a time,
+ *          without isolation: a worker imports each module once for all its files, not once per file.
  *   build  test/build/**\/*.test.ts — each test runs `astro build` in a project copy (its own
  *          directory; the shared run cache writes atomically), so files run side by side too.
  *   e2e    test/e2e/**\/*.test.ts — drive Debian's Chromium against the built dist/;
@@ -36,6 +37,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/build/**'],
+          // Sources keep no module-level state and tests restore the globals they stub, so files can share
+          // a worker's modules: about 20 s less of importing (243 → 221 s here, also with files shuffled).
+          isolate: false,
           testTimeout: 60_000,
         },
       },
