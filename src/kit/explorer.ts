@@ -40,6 +40,9 @@ export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
+/** The setting that paces an explorer's runs (kit/pace.ts) without changing what they compute. */
+const PACE_SETTING = 'speed';
+
 export abstract class ExplorerElement<T extends object> extends IslandElement {
   /** URL prefix of this island's settings, e.g. "deep-linear". */
   protected abstract readonly urlPrefix: string;
@@ -153,7 +156,12 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
 
   /** Whether `values` are the page's defaults (what its prerender shows), as a link writes them; speed aside: it changes no figure. */
   protected atDefaults(values: T): boolean {
-    return (Object.keys(this.specs) as (keyof T & string)[]).every((k) => k === 'speed' || this.specs[k].format(values[k]) === this.specs[k].format(this.defaults[k]));
+    return (Object.keys(this.specs) as (keyof T & string)[]).every((k) => k === PACE_SETTING || this.specs[k].format(values[k]) === this.specs[k].format(this.defaults[k]));
+  }
+
+  /** Whether the changed `keys` are only the speed: the runs take a new pace, and no figure changes. */
+  protected paceOnly(keys: readonly (keyof T)[]): boolean {
+    return keys.every((k) => k === PACE_SETTING);
   }
 
   /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */

@@ -109,7 +109,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected changed(values: FlowValues, keys: (keyof FlowValues)[]): void {
     this.reflectLogSliders(values);
     const { runId } = this.flow.get();
-    if (keys.every((k) => k === 'speed')) {
+    if (this.paceOnly(keys)) {
       this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
       return;
     }

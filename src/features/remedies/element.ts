@@ -72,7 +72,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
 
   protected changed(values: RemediesValues, keys: (keyof RemediesValues)[]): void {
     reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
-    if (keys.every((k) => k === 'speed')) {
+    if (this.paceOnly(keys)) {
       for (const v of values.variants) this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
       return;
     }

@@ -98,7 +98,7 @@ class SymmetryMeter extends ExplorerElement<SymmetryValues> {
   }
 
   protected changed(values: SymmetryValues, keys: (keyof SymmetryValues)[]): void {
-    if (keys.every((k) => k === 'speed')) {
+    if (this.paceOnly(keys)) {
       if (this.meter.get().active) trainingClient().pace(this.runId, this.pace(values));
       return;
     }
