@@ -1,5 +1,6 @@
 /**
- * When the browser has time: after the next frame (`afterNextFrame`), or when it is idle (`whenIdle`).
+ * When the browser has time: after the next frame (`afterNextFrame`), or when it is idle (`whenIdle`,
+ * and `whenIdleEach` for work split over several idle tasks).
  */
 
 /**
@@ -21,4 +22,14 @@ export function whenIdle(work: () => void, timeoutMs: number, fallbackMs = 200):
   const ric = typeof window === 'undefined' ? undefined : window.requestIdleCallback;
   if (ric) ric(() => work(), { timeout: timeoutMs });
   else setTimeout(work, fallbackMs);
+}
+
+/**
+ * Runs `step` in idle tasks (whenIdle, each at most `timeoutMs` after the last), one call per task,
+ * for as long as it returns true: work split so that no one task holds it all.
+ */
+export function whenIdleEach(step: () => boolean, timeoutMs: number): void {
+  whenIdle(() => {
+    if (step()) whenIdleEach(step, timeoutMs);
+  }, timeoutMs);
 }

@@ -78,8 +78,8 @@ export class TrainingClient {
     return store;
   }
 
-  /** Starts every worker of the pool (they idle until given work). */
-  warm = (): void => this.pool.warm();
+  /** Starts the next worker of the pool (they idle until given work); true while one is left to start. */
+  warm = (): boolean => this.pool.warm();
 
   /** Starts run `runId` unless it is already running or finished. */
   start(runId: string, options: { paused?: boolean } = {}): void {

