@@ -69,8 +69,10 @@ describe('training survives a dead or confused worker', () => {
       await failureLine(page).waitFor({ state: 'visible', timeout: 90_000 });
       expect(await page.locator(`${ISLAND} [data-chart] .figure-body svg`).count()).toBe(4);
       expect(await page.locator(`${ISLAND} .figure-pending`).count()).toBe(0);
-      // The workers behave again: Retry trains the run to the build's numbers and the message goes.
+      // The workers behave again: Retry trains the run to the build's numbers and the message goes
+      // (at the fastest speed: speed changes only the pace, and ×1 would take about 19 s).
       await setKill(page, null);
+      await setValue(page.locator(`${ISLAND} [data-param="speed"]`), '5');
       await page.click(`${ISLAND} .explorer-retry`);
       expect((await settled(page)).status).toBe(FLOW_DONE);
       expect(await failureLine(page).isHidden()).toBe(true);
@@ -133,6 +135,8 @@ describe('training survives a dead or confused worker', () => {
           w.dispatchEvent(new MessageEvent('message', { data: { type: 'progress', runId, iteration: 'ten' } })); // about the run: it is retrained
         }
       });
+      // The faults went in while the run was under way at ×1; the rest of it may go at ×5 (speed changes only the pace).
+      await setValue(page.locator(`${ISLAND} [data-param="speed"]`), '5');
       const s = await settled(page);
       expect(s.status).toBe(FLOW_DONE);
       expect(await failureLine(page).isHidden()).toBe(true);
