@@ -34,8 +34,20 @@ export interface TrainingTiming {
   readonly longestTaskCpu: number;
 }
 
+/** A reader who follows a link to an explorer (`#id`): the page loads already scrolled to it. */
+export interface LandingTiming {
+  /** Longest main-thread task (ms) from navigation to 5 s after load; 0 if none ≥ 50 ms. */
+  readonly longestTask: number;
+  /** Tasks over 50 ms over that time. */
+  readonly over50: number;
+  /** The most CPU time (ms) one main-thread task used over that time (from a trace). */
+  readonly longestTaskCpu: number;
+}
+
 export interface ExplorerTiming {
   readonly id: string;
+  /** Loading the page from a link to the explorer. */
+  readonly landing: LandingTiming;
   /** ms from scrolling into view to the first chart it draws live (an svg put in the page), or null if none in 5 s. */
   readonly firstFrame: number | null;
   /** Longest main-thread task (ms) in the 5 s after the explorer scrolls into view; 0 if none ≥ 50 ms. */
@@ -59,11 +71,12 @@ export interface LessonTiming {
   readonly explorers: ExplorerTiming[];
 }
 
-async function withPage<T>(browser: Browser, url: string, use: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(browser: Browser, url: string, use: (page: Page) => Promise<T>, beforeGoto?: (page: Page) => Promise<void>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await installLongTaskObserver(page);
+    await beforeGoto?.(page);
     await page.goto(url, { waitUntil: 'load' });
     return await use(page);
   } finally {
@@ -140,7 +153,7 @@ const TRAINING_WAIT_MS = 180_000;
  * An explorer: longest task when it starts (the 5 s after it scrolls into view on a settled page), then
  * while its default run trains (until its Play button is no longer pressed), then every control.
  */
-async function explorerTiming(browser: Browser, url: string, id: string): Promise<ExplorerTiming> {
+async function explorerTiming(browser: Browser, url: string, id: string): Promise<Omit<ExplorerTiming, 'landing'>> {
   return withPage(browser, url, async (page) => {
     await page.waitForTimeout(1500);
     const mark = (await longTasks(page)).length;
@@ -182,6 +195,16 @@ async function explorerTiming(browser: Browser, url: string, id: string): Promis
   });
 }
 
+/** Loads `url#id` as a reader who followed a link to the explorer does, and reads the long tasks until 5 s after load. */
+async function landingTiming(browser: Browser, url: string, id: string): Promise<LandingTiming> {
+  return withPage(browser, `${url}#${id}`, async (page) => {
+    await page.waitForTimeout(5000);
+    const { cpu } = longest(mainThreadTasks(await browser.stopTracing()));
+    const list = await longTasks(page);
+    return { longestTask: Math.max(0, ...list), over50: list.filter((t) => t > 50).length, longestTaskCpu: cpu };
+  }, (page) => browser.startTracing(page, { categories: TASK_CATEGORIES }));
+}
+
 /** Every measurement for one lesson page at `url` (served statically). */
 export async function lessonTiming(browser: Browser, url: string, path: string, loads = 3): Promise<LessonTiming> {
   const domContentLoaded: number[] = [];
@@ -192,7 +215,7 @@ export async function lessonTiming(browser: Browser, url: string, path: string, 
   const reading = await withPage(browser, url, readThrough);
   const ids = await withPage(browser, url, (page) => page.$$eval('.explorer[id]', (els) => els.map((e) => e.id)));
   const explorers: ExplorerTiming[] = [];
-  for (const id of ids) explorers.push(await explorerTiming(browser, url, id));
+  for (const id of ids) explorers.push({ ...(await explorerTiming(browser, url, id)), landing: await landingTiming(browser, url, id) });
   return {
     path, domContentLoaded, firstFigure: figure, readingLongestTask: reading.longest, readingTasksOver50: reading.over50,
     readingAllDone: reading.allDone, explorers,

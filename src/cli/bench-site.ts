@@ -99,6 +99,8 @@ function printLesson(t: LessonTiming): void {
     console.log(`    explorer #${e.id}: first live chart ${e.firstFrame === null ? 'none in 5 s (it shows its prerender until a control changes)' : `${ms(e.firstFrame)} after it scrolls into view`}`);
     console.log(`      longest task when it starts ${ms(e.longestTask)}; while it trains ${ms(t.longestTask)}, ${t.over50} task(s) over 50 ms (${t.seconds === null ? 'still playing after the wait' : `stopped ${t.seconds.toFixed(1)} s after scrolling into view`})`);
     console.log(`      most CPU time in one task over that time: ${ms(t.longestTaskCpu)} (wall-clock above includes waiting for a core)`);
+    const l = e.landing;
+    console.log(`      landing from a link (#${e.id}), load to 5 s after: longest task ${ms(l.longestTask)}, ${l.over50} task(s) over 50 ms; most CPU in one task ${ms(l.longestTaskCpu)}`);
     for (const c of e.controls) console.log(`      control → paint ${ms(c.ms).padStart(7)}  ${c.label}`);
   }
 }
