@@ -5,14 +5,14 @@
  *          without isolation: a worker imports each module once for all its files, not once per file.
  *   build  test/build/**\/*.test.ts — each test runs `astro build` in a project copy (its own
  *          directory; the shared run cache writes atomically), so files run side by side too.
- *   e2e    test/e2e/**\/*.test.ts — drive Debian's Chromium against the built dist/; two files (two
- *          browsers) at a time, or one with E2E_SERIAL=1. Needs `astro build` first (npm test does it).
+ *   e2e    test/e2e/**\/*.test.ts — drive Debian's Chromium against the built dist/; one file (one
+ *          browser) per core at a time, at least two, or one with E2E_SERIAL=1. Needs `astro build` first.
  *
  * The timeouts below are generous ceilings against hangs, not performance budgets, and no timing
  * decides pass/fail: the browser tests print the longest main-thread task they saw (replayed a few
  * times when over the islands' 50 ms), and `npm run bench` measures speed. The times they print mean
- * something only with E2E_SERIAL=1 on an otherwise idle machine: two at a time, each browser waits for
- * the other's cores.
+ * something only with E2E_SERIAL=1 on an otherwise idle machine: side by side, each browser waits for
+ * the others' cores.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/support/global-setup.ts'],
-          // One file at a time left the cores 40% idle (tests waiting on paced runs and timeouts): 685 s → 472 s.
+          // One file at a time left the cores 40% idle (tests waiting on paced runs and timeouts): 685 s → 454–474 s here.
           fileParallelism: process.env.E2E_SERIAL !== '1',
           testTimeout: 5 * 60_000,
           hookTimeout: 5 * 60_000,

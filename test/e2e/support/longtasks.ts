@@ -21,14 +21,14 @@ const SERIAL = process.env.E2E_SERIAL === '1';
 
 /**
  * Readings of the longest task (ms) in one run: `first` plus one per call of `measure`, until the last one
- * is `clean` or there are `tries`. Logs them, prefixed by `label`, for the test's report. With two files
- * side by side, each browser waits for the other's cores: one reading, no replay (it would only cost time).
+ * is `clean` or there are `tries`. Logs them, prefixed by `label`, for the test's report. With files side
+ * by side, each browser waits for the others' cores: one reading, no replay (it would only cost time).
  */
 export async function readUntilClean(label: string, tries: number, clean: (ms: number) => boolean, measure: (attempt: number) => Promise<number>, first: number[] = []): Promise<number[]> {
   const readings = [...first];
   const limit = SERIAL ? tries : 1;
   while (readings.length < limit && (readings.length === 0 || !clean(readings.at(-1)!))) readings.push(await measure(readings.length));
-  const note = SERIAL ? '' : ' (two test files at a time: wall-clock includes waiting for the other browser; E2E_SERIAL=1 for readings on an idle machine)';
+  const note = SERIAL ? '' : ' (test files side by side: wall-clock includes waiting for the other browsers; E2E_SERIAL=1 for readings on an idle machine)';
   console.log(`${label}: longest main-thread task per reading ${readings.map((ms) => `${Math.round(ms)} ms`).join(', ')}${note}`);
   return readings;
 }
