@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../fixtures/csv.ts';
 import { openPage, type OpenPageOptions } from './support/browser.ts';
 import { expectPng, saveDownload } from './support/exports.ts';
-import { inBothSchemes, setValue } from './support/island.ts';
+import { inBothSchemes, setValue, steady } from './support/island.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -43,8 +43,7 @@ async function settled(page: Page) {
     const el = document.querySelector(island)!;
     return /^Done/.test(el.querySelector('.remedies-status')!.textContent!) && el.querySelector('button[data-action="play"]')!.textContent === 'Play';
   }, ISLAND, { timeout: 120_000, polling: 100 });
-  await page.waitForTimeout(600); // the last charts land one per frame
-  return state(page);
+  return steady(page, () => state(page)); // the last charts land one per frame
 }
 
 async function download(page: Page, chart: string, kind: string) {

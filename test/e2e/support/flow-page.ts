@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { OpenedPage, OpenPageOptions } from './browser.ts';
 import { saveDownload } from './exports.ts';
-import { openIsland, setValue } from './island.ts';
+import { openIsland, setValue, steady } from './island.ts';
 
 export const ISLAND = 'gradient-flow-explorer';
 export const CHARTS = ['gradients', 'histograms', 'network', 'average'] as const;
@@ -33,8 +33,7 @@ export async function settled(page: Page) {
     return /^(Done|Diverged)/.test(el.querySelector('.flow-status')!.textContent!) && el.querySelector('button[data-action="play"]')!.textContent === 'Play'
       && [...el.querySelectorAll('.figure-caption')].every((c) => c.textContent !== 'Computing…');
   }, ISLAND, { timeout: 120_000, polling: 100 });
-  await page.waitForTimeout(400); // the last charts and tables land one per frame
-  return state(page);
+  return steady(page, () => state(page)); // the last charts and tables land one per frame
 }
 
 /** Waits until the status line matches `pattern` (its source is sent to the page). */

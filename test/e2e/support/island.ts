@@ -72,3 +72,20 @@ export async function focusBefore(target: Locator): Promise<void> {
 /** The data-* attributes of the focused element (`param`, `action`, …). */
 export const focused = (page: Page): Promise<Record<string, string | undefined>> =>
   page.evaluate(() => ({ ...(document.activeElement as HTMLElement).dataset }));
+
+/**
+ * What `read` returns once it holds still: reads it every `gapMs` until two reads in a row agree (as JSON), at
+ * most `timeoutMs` (then the last read, for the test's assertions to report). An island draws its queued
+ * renders one per frame, so after its status says done the last charts and captions may still be landing,
+ * later on a busy machine than a fixed wait allows.
+ */
+export async function steady<T>(page: Page, read: () => Promise<T>, gapMs = 300, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(gapMs);
+    const next = await read();
+    if (JSON.stringify(next) === JSON.stringify(last) || Date.now() > end) return next;
+    last = next;
+  }
+}
