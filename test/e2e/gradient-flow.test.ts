@@ -9,7 +9,7 @@ import { openPage, type OpenPageOptions } from './support/browser.ts';
 import { expectPng } from './support/exports.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 import { CHARTS, download, ISLAND, open as openAt, set, settled, show, SMALL, state, statusMatches } from './support/flow-page.ts';
-import { focused, inBothSchemes, LESSON_PATH } from './support/island.ts';
+import { focused, inBothSchemes, LESSON_PATH, steady } from './support/island.ts';
 import { installLongTaskObserver, longTasks, readUntilClean } from './support/longtasks.ts';
 import { serveDist } from './support/site.ts';
 
@@ -221,7 +221,7 @@ describe('gradient flow explorer', () => {
       await statusMatches(page, /^Iteration [1-9]/);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForFunction((i) => document.querySelector(i)!.querySelector('button[data-action="play"]')!.textContent === 'Play', ISLAND);
-      const paused = (await state(page)).status;
+      const paused = (await steady(page, () => state(page))).status;
       await page.waitForTimeout(1500);
       expect((await state(page)).status).toBe(paused);
       await show(page);

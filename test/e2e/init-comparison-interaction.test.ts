@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectPng } from './support/exports.ts';
-import { focusBefore, focused } from './support/island.ts';
+import { focusBefore, focused, steady } from './support/island.ts';
 import { download, FAST, firstPixel, openComparison, parseSvg, status, summaryRows, trainToEnd, until } from './support/compare-page.ts';
 import type { OpenPageOptions } from './support/browser.ts';
 import { serveDist } from './support/site.ts';
@@ -107,10 +107,9 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
       await island.scrollIntoViewIfNeeded();
       await until(island, 'Training in lockstep');
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(800);
       // The summary names its iteration once, in its caption (issue 10's lockstep).
       const iteration = () => island.evaluate((el) => Number(/At iteration ([\d,]+)/.exec(el.querySelector('.compare-summary-caption')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0));
-      const away = await iteration();
+      const away = await steady(page, iteration);
       await page.waitForTimeout(1500);
       expect(await iteration()).toBe(away);
       await island.scrollIntoViewIfNeeded();

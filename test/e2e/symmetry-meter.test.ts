@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OpenedPage, OpenPageOptions } from './support/browser.ts';
 import { expectPng, saveDownload, svgRoot } from './support/exports.ts';
-import { focusBefore, focused, inBothSchemes, openIsland, setValue } from './support/island.ts';
+import { focusBefore, focused, inBothSchemes, openIsland, setValue, steady } from './support/island.ts';
 import { installLongTaskObserver, ISLAND_TASK_BUDGET_MS, longTasks, maxLongTask, readUntilClean } from './support/longtasks.ts';
 import { serveDist } from './support/site.ts';
 
@@ -143,8 +143,7 @@ describe('symmetry meter', () => {
       await page.waitForFunction(() => Number((document.querySelector('symmetry-meter [data-figure="chart"]') as HTMLElement).dataset.iteration) > 0);
       await page.click(`${ISLAND} button[data-action="play"]`);
       await page.waitForFunction(() => document.querySelector('symmetry-meter button[data-action="play"]')!.textContent === 'Play');
-      await page.waitForTimeout(400);
-      const held = (await state(page)).iteration;
+      const held = await steady(page, async () => (await state(page)).iteration);
       await page.waitForTimeout(400);
       expect((await state(page)).iteration).toBe(held);
       expect(consoleErrors).toEqual([]);
@@ -160,8 +159,7 @@ describe('symmetry meter', () => {
       await choose(page, 'init', 'lecun');
       await page.waitForFunction(() => Number((document.querySelector('symmetry-meter [data-figure="chart"]') as HTMLElement).dataset.iteration) >= 50);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(600);
-      const away = await iteration();
+      const away = await steady(page, iteration);
       await page.waitForTimeout(800);
       expect(await iteration()).toBe(away);
       expect(away).toBeLessThan(1000);
