@@ -170,8 +170,8 @@ describe('remedies explorer', () => {
       await page.waitForFunction((island) => /^Iteration/.test(document.querySelector(`${island} .remedies-status`)!.textContent!), ISLAND);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForFunction((island) => document.querySelector(`${island} button[data-action="play"]`)!.textContent === 'Play', ISLAND);
-      await page.waitForTimeout(500); // a chunk already in flight when the pause was sent still lands
-      const paused = (await state(page)).status;
+      // A chunk already in flight when the pause was sent still lands: read once the page holds still.
+      const paused = (await steady(page, () => state(page))).status;
       await page.waitForTimeout(800);
       expect((await state(page)).status).toBe(paused);
       await show(page);
