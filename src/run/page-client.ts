@@ -2,7 +2,7 @@
  * The page's one training client: every island on the page shares its pool of workers, which
  * pause with the page and warm up while the reader reads.
  */
-import { whenIdleEach } from '../kit/idle.ts';
+import { afterNextFrame, whenIdleEach } from '../kit/idle.ts';
 import { TrainingClient } from './client.ts';
 
 // One client per document, so every island on the page shares one pool.
@@ -18,7 +18,10 @@ export function trainingClient(): TrainingClient {
     document.addEventListener('visibilitychange', () => c.setHidden(document.visibilityState === 'hidden'));
     window.addEventListener('pagehide', () => c.stop());
     // Workers load while the reader reads, so a figure scrolled into view trains at once; one per idle task, so no task holds two.
-    whenIdleEach(() => c.warm(), 1000);
+    // They wait for the page's load and the frame after it (where a link's #target is laid out), so they do not compete with it for the cores.
+    const warm = () => afterNextFrame(() => whenIdleEach(() => c.warm(), 1000));
+    if (document.readyState === 'complete') warm();
+    else window.addEventListener('load', warm, { once: true });
   }
   return client;
 }
