@@ -18,8 +18,8 @@
  * - Fewer elements, drawn the same: a `<math>`'s one `<mrow>` goes (`<math>` is a row itself),
  *   and a layer index `[l]`, `[1]` (`<mo>[</mo><mi>l</mi><mo>]</mo>` in an `<mrow>`) becomes one
  *   `<mi>[𝑙]</mi>`, its letter the Unicode italic the browser would have drawn. MathML is the
- *   costliest part of laying out a screen of the lesson (measured: a third fewer math elements
- *   made the layout when a link lands on an explorer about a fifth cheaper).
+ *   costliest part of laying out a screen of the lesson: hiding it halved the layout when a link
+ *   lands on an explorer (traced); this cut takes 21 % of the main lesson's MathML elements.
  *
  *   $$a^2$$  →  <span class="katex-display"><span class="katex"><math display="block"><msup>…</msup></math></span></span>
  */
