@@ -58,10 +58,14 @@ export function mathLetter(ch: string, variant: string): string | undefined {
   return String.fromCodePoint(code);
 }
 
+/** The one text node an element holds, if that is all it holds. */
+const soleText = (n: HastNode | undefined): HastNode | undefined =>
+  n?.type === 'element' && n.children?.length === 1 && n.children[0].type === 'text' ? n.children[0] : undefined;
+
 /** Rewrites `<mi mathvariant="script">N</mi>` and the like as Unicode letters, in place. */
 function unicodeVariants(n: HastNode): void {
   const variant = n.properties?.mathVariant ?? n.properties?.mathvariant;
-  const text = n.children?.length === 1 && n.children[0].type === 'text' ? n.children[0] : undefined;
+  const text = soleText(n);
   if (n.tagName === 'mi' && typeof variant === 'string' && text?.value) {
     const letters = [...text.value].map((c) => mathLetter(c, variant));
     if (letters.every((c) => c !== undefined)) {
@@ -86,8 +90,7 @@ export function compactMath(math: HastNode): void {
   if (math.children.length === 1 && math.children[0].tagName === 'mrow') math.children = math.children[0].children ?? [];
 }
 
-const textOf = (n: HastNode | undefined): string | undefined =>
-  n?.type === 'element' && n.children?.length === 1 && n.children[0].type === 'text' ? n.children[0].value : undefined;
+const textOf = (n: HastNode | undefined): string | undefined => soleText(n)?.value;
 
 const isBracket = (n: HastNode | undefined, b: string): boolean =>
   n?.tagName === 'mo' && textOf(n) === b && n.properties?.stretchy === 'false';
@@ -127,7 +130,7 @@ function compactIndices(n: HastNode): void {
 const RELATIONS = new Set(['=', '≈', '≤', '≥', '<', '>', '≠', '∼', '≃', '≡', '∝', '→', '←', '⇒', '⟹', '⟺', '∈']);
 
 const isRelation = (n: HastNode): boolean =>
-  n.tagName === 'mo' && n.children?.length === 1 && RELATIONS.has(String(n.children[0].value ?? '').trim());
+  n.tagName === 'mo' && RELATIONS.has(String(textOf(n) ?? '').trim());
 
 /** `<math>` pieces of an inline formula, split after each top-level relation (one piece if none). */
 export function inlinePieces(math: HastNode): HastNode[] {
