@@ -192,7 +192,10 @@ export function binaryCrossEntropy(AL: Float64Array, Y: Float64Array, m: number)
   let s = 0;
   for (let j = 0; j < m; j++) {
     const y = Y[j];
-    s += -(y * preciseLog(AL[j]) + (1 - y) * preciseLog(1 - AL[j]));
+    const a = AL[j];
+    // For a label of 0 or 1 and 0 < a < 1, the other term is 0 × a finite log (±0): same bits, half the logs.
+    if (a > 0 && a < 1 && (y === 1 || y === 0)) s += -(y === 1 ? preciseLog(a) : preciseLog(1 - a));
+    else s += -(y * preciseLog(a) + (1 - y) * preciseLog(1 - a));
   }
   return s / m;
 }

@@ -6,6 +6,7 @@ import {
   linearForward, predict, update,
 } from '../../src/engine/network.ts';
 import { initializeSeeded, initializers } from '../../src/engine/initializers.ts';
+import { preciseLog } from '../../src/engine/precise-log.ts';
 
 const layerSizes = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 0, maxLength: 3 }).map((hidden) => [2, ...hidden, 1]);
 
@@ -41,6 +42,21 @@ describe('network', () => {
     forward(p, g, Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), ws);
     expect(binaryCrossEntropy(ws.A[2], Float64Array.of(0, 1, 0, 1), 4)).toBeCloseTo(Math.LN2, 15);
     expect(Array.from(predict(p, g, Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), ws, new Uint8Array(4)))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('binary cross-entropy takes one log per example yet gives the bits of the full formula, NaN and ±∞ included', () => {
+    const full = (AL: Float64Array, Y: Float64Array) => {
+      let s = 0;
+      for (let j = 0; j < AL.length; j++) s += -(Y[j] * preciseLog(AL[j]) + (1 - Y[j]) * preciseLog(1 - AL[j]));
+      return s / AL.length;
+    };
+    const a = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 2 ** -60, 1 - 2 ** -53, NaN, -0.5, 1.5));
+    const y = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(fc.property(fc.array(fc.tuple(a, y), { minLength: 1, maxLength: 8 }), (pairs) => {
+      const AL = Float64Array.from(pairs, ([v]) => v);
+      const Y = Float64Array.from(pairs, ([, v]) => v);
+      expect(Object.is(binaryCrossEntropy(AL, Y, AL.length), full(AL, Y))).toBe(true);
+    }), { numRuns: 3000 });
   });
 
   it('refuses a non-finite step and leaves the parameters as they were', () => {
