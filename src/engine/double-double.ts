@@ -6,7 +6,7 @@
  * Results land in the shared scratch `dd` ([hi, lo]); callers copy them out before the next call.
  */
 
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's splitting constant
+export const SPLITTER = 134217729; // 2^27 + 1, Dekker's splitting constant
 
 /** Scratch for results; module constant, reused because these helpers are synchronous. */
 export const dd = new Float64Array(2);

@@ -14,7 +14,7 @@
  * Only IEEE arithmetic (double-double.ts), so Node and every browser give the same bits. Used by the
  * random generator and the cost, not by the per-unit kernels.
  */
-import { dd, ddAdd, ddMul, twoProduct, twoSum } from './double-double.ts';
+import { dd, ddAdd, ddMul, SPLITTER, twoProduct, twoSum } from './double-double.ts';
 
 // ln 2 as a double-double: LN2_HI + LN2_LO.
 const LN2_HI = 0.6931471805599453;
@@ -73,7 +73,6 @@ function logSeries(x: number): void {
   ddAdd(kHi, kLo, lmHi, lmLo);
 }
 
-const SPLITTER = 134217729; // 2^27 + 1, as in double-double.ts
 // LN2_HI split in halves of 26 bits (Dekker), so k·LN2_HI's rounding error is computed exactly.
 const LN2_HI_H = SPLITTER * LN2_HI - (SPLITTER * LN2_HI - LN2_HI);
 const LN2_HI_L = LN2_HI - LN2_HI_H;
@@ -119,7 +118,7 @@ export function preciseLog(x: number): number {
   }
   const i = Math.round((m - 1) * 128);
   const j = i - TABLE_FIRST;
-  // Inlined double-double steps (double-double.ts's twoProduct, twoSum, ddMul, ddAdd) with locals: 3× faster here.
+  // Inlined double-double steps (double-double.ts's twoProduct, twoSum, ddMul, ddAdd) with locals: 141 → 93 ns a call here.
   // r = m·(1/c) − 1 exactly: the product as a double-double, and its high part − 1 is exact (Sterbenz).
   const inv = INV_C[j];
   const p = m * inv;

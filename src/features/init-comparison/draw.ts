@@ -139,10 +139,10 @@ export class ComparisonDrawer {
     const batch = this.batch;
     if (batch.steps.length > 0) {
       // At least one chart, then more while this frame's time plus one more like the last stays within budget.
-      for (let last = 0; batch.steps.length > 0 && (last === 0 || performance.now() - now + last <= FRAME_BUDGET_MS);) {
+      for (let built = 0, last = 0; batch.steps.length > 0 && (built === 0 || performance.now() - now + last <= FRAME_BUDGET_MS); built++) {
         const t = performance.now();
         batch.puts.push(batch.steps.shift()!());
-        last = Math.max(performance.now() - t, Number.MIN_VALUE);
+        last = performance.now() - t;
       }
       return true;
     }
