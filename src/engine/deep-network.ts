@@ -1,7 +1,7 @@
 /**
  * A deep fully connected network with the remedies switched on per run: residual connections and
  * batch normalization on the hidden layers, in the notation of network.ts. For a hidden layer l:
- *   Z[l] = W[l]·A[l−1] + b[l]                       (linearForward, the plain network's own kernel)
+ *   Z[l] = W[l]·A[l−1] + b[l]                       (linearForward, the plain network's kernel, linear.ts)
  *   Y[l] = BN(Z[l]) with γ[l], β[l], or Z[l]        (batchnorm.ts; b[l] is then left at 0, Ioffe & Szegedy §3.2)
  *   G[l] = g(Y[l])
  *   A[l] = S·A[l−1] + G[l] with a skip, or G[l]     (residual.ts)
@@ -11,7 +11,8 @@
 import type { Activation } from './activations.ts';
 import { batchNorm, createBatchStats, type BatchStats } from './batchnorm.ts';
 import { initializeParameters, type Initializer } from './initializers.ts';
-import { checkLayers, linearBackward, linearForward, type NetworkActivations } from './network.ts';
+import { linearBackward, linearForward } from './linear.ts';
+import { checkLayers, type NetworkActivations } from './network.ts';
 import type { RandomState } from './random.ts';
 import { residual } from './residual.ts';
 import { standardNormal } from './random.ts';

@@ -9,6 +9,7 @@ export * from './gradcheck.ts';
 export * from './grid.ts';
 export * from './initializers.ts';
 export * from './metrics.ts';
+export * from './linear.ts';
 export * from './network.ts';
 export * from './random.ts';
 export * from './stats.ts';

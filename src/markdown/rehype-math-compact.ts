@@ -62,9 +62,12 @@ export function mathLetter(ch: string, variant: string): string | undefined {
 const soleText = (n: HastNode | undefined): HastNode | undefined =>
   n?.type === 'element' && n.children?.length === 1 && n.children[0].type === 'text' ? n.children[0] : undefined;
 
+/** An element's mathvariant, as hast spells it (mathVariant) or as written (mathvariant). */
+const variantOf = (n: HastNode): unknown => n.properties?.mathVariant ?? n.properties?.mathvariant;
+
 /** Rewrites `<mi mathvariant="script">N</mi>` and the like as Unicode letters, in place. */
 function unicodeVariants(n: HastNode): void {
-  const variant = n.properties?.mathVariant ?? n.properties?.mathvariant;
+  const variant = variantOf(n);
   const text = soleText(n);
   if (n.tagName === 'mi' && typeof variant === 'string' && text?.value) {
     const letters = [...text.value].map((c) => mathLetter(c, variant));
@@ -108,7 +111,7 @@ function indexText(n: HastNode): string | undefined {
   if (!text || Object.keys(inner.properties ?? {}).some((k) => !/^math-?variant$/i.test(k))) return undefined;
   if (inner.tagName === 'mn' && /^[0-9]+$/.test(text)) return `[${text}]`;
   if (inner.tagName !== 'mi' || !/^[A-Za-z]$/.test(text)) return undefined;
-  const variant = inner.properties?.mathVariant ?? inner.properties?.mathvariant;
+  const variant = variantOf(inner);
   if (variant === 'normal') return `[${text}]`;
   return variant === undefined ? `[${mathLetter(text, 'italic')}]` : undefined;
 }
