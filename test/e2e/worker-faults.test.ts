@@ -61,7 +61,8 @@ describe('training survives a dead or confused worker', () => {
       await page.click(`${ISLAND} button[data-action="reset"]`);
       await failureLine(page).waitFor({ state: 'visible', timeout: 90_000 });
       expect(await failureLine(page).innerText()).toBe('Training failed: the training worker stopped responding. Retry');
-      expect(await page.locator(`${ISLAND} .flow-status`).innerText()).toMatch(/^Stopped at iteration [\d,]+\.$/);
+      // The failure line shows at once; the status line follows with the figures' next drawn frame.
+      await expect.poll(() => page.locator(`${ISLAND} .flow-status`).innerText(), { timeout: 10_000 }).toMatch(/^Stopped at iteration [\d,]+\.$/);
       expect(await page.locator(`${ISLAND} button[data-action="play"]`).innerText()).toBe('Play');
       // Reset while the workers keep dying: every chart stays a chart (no placeholder), and the failure comes back.
       await page.click(`${ISLAND} button[data-action="reset"]`);
