@@ -56,19 +56,25 @@ function asMatrices(p: Parameters): Record<string, Matrix> {
 
 const json = (x: number) => (Number.isFinite(x) ? x : String(x));
 
-// Figures share runs (a lesson's experiment appears in several): train each once.
-const trained = new Map<string, { t: Trainer; s: TrainSummary; hist?: number[][] }>();
+// Figures share runs (a lesson's experiment appears in several, with or without histograms): train each once.
+// The histograms show the last training forward pass, which summarize()'s evaluation overwrites: a copy is kept.
+const trained = new Map<string, { t: Trainer; s: TrainSummary; lastA: Float64Array[]; hist: Map<string, number[][] | undefined> }>();
 
 function trainOnce(config: TrainConfig, trains: boolean, bins: PythonFigure['histogram']) {
-  const key = JSON.stringify([config, trains, bins]);
+  const key = JSON.stringify([config, trains]);
   if (!trained.has(key)) {
-    const data = lessonData();
-    const t = createTrainer(data, config);
+    const t = createTrainer(lessonData(), config);
     if (trains) while (t.status.state === 'running') step(t, config.iterations);
-    const hist = bins && config.layers.slice(1).map((n, i) => histogram(t.workspace.A[i + 1], n * data.m, bins.bins, bins.lo, bins.hi).counts);
-    trained.set(key, { t, s: summarize(t), hist });
+    const lastA = t.workspace.A.map((a) => a.slice());
+    trained.set(key, { t, s: summarize(t), lastA, hist: new Map() });
   }
-  return trained.get(key)!;
+  const run = trained.get(key)!;
+  const binsKey = JSON.stringify(bins ?? null);
+  if (!run.hist.has(binsKey)) {
+    const m = lessonData().m;
+    run.hist.set(binsKey, bins && config.layers.slice(1).map((n, i) => histogram(run.lastA[i + 1], n * m, bins.bins, bins.lo, bins.hi).counts));
+  }
+  return { t: run.t, s: run.s, hist: run.hist.get(binsKey) };
 }
 
 /** The engine's numbers for figure `f`, shaped like the script's --json output. */

@@ -1,11 +1,13 @@
 /**
  * Runs exported scripts with python3, two at a time (the machine has two cores), each with one
- * BLAS thread so parallel runs do not fight over the cores.
+ * BLAS thread so parallel runs do not fight over the cores; or many scripts in one python, each
+ * distinct training run once (`runPythonMany`, see run_many.py).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pythonScript, type PythonFigure } from '../../../src/python/script.ts';
 
 /** What one run of a script printed. */
@@ -25,6 +27,19 @@ export function runPython(args: string[], cwd: string, env: Record<string, strin
       resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
     });
   });
+}
+
+/**
+ * Runs each script of `paths` with --json in one python3 (run_many.py): every script's main() runs in full,
+ * and scripts whose source differs only in docstring and FIGURE train each of their common runs once.
+ * @returns each path's result, as `runPython([path, '--json'], cwd)` would give it.
+ * @throws when run_many.py itself fails (a script's failure is in its own result).
+ */
+export async function runPythonMany(paths: string[], cwd: string): Promise<Map<string, ScriptResult>> {
+  const harness = fileURLToPath(new URL('./run_many.py', import.meta.url));
+  const out = await runPython([harness, ...paths], cwd);
+  if (out.code !== 0) throw new Error(`run_many.py exited with ${out.code}: ${out.stderr}`);
+  return new Map(Object.entries(JSON.parse(out.stdout) as Record<string, ScriptResult>));
 }
 
 /** Writes `figure`'s script into `dir` as `<file>.py` and returns its path. */
