@@ -4,9 +4,10 @@
 
 Each script is loaded as its own module and its main() runs in full, as `python3 a.py --json` would. The one
 difference: its train() is shared with every other script whose source is the same apart from the docstring
-and the FIGURE line, for the same data and run. Those inputs fix the result (the scripts draw from their own
-seeded generators), so a repeat would compute the same bits; it gets a deep copy of the first result instead.
-A script whose train() reaches FIGURE, directly or through a function it calls, shares nothing.
+and the FIGURE line, for the same data and run. Those inputs fix the result (train() seeds numpy's generator
+before it draws), so a repeat would compute the same bits; it gets a deep copy of the first result instead,
+and the generator's state as that train() left it. A script whose train() reaches FIGURE, directly or
+through a function it calls, shares nothing.
 """
 import ast
 import contextlib
@@ -18,6 +19,8 @@ import json
 import sys
 import traceback
 import types
+
+import numpy as np
 
 trained = {}
 
@@ -53,8 +56,11 @@ def shared_train(module, key):
     def train(X, Y, run, measure_symmetry=False):
         k = (key, hashlib.sha256(X.tobytes() + Y.tobytes()).hexdigest(), json.dumps(run, sort_keys=True), measure_symmetry)
         if k not in trained:
-            trained[k] = original(X, Y, run, measure_symmetry)
-        return copy.deepcopy(trained[k])
+            result = original(X, Y, run, measure_symmetry)
+            trained[k] = (result, np.random.get_state())
+        result, state = trained[k]
+        np.random.set_state(state)
+        return copy.deepcopy(result)
 
     return train
 
