@@ -15,6 +15,11 @@ export interface FigureTiming {
   readonly firstFrame: number | null;
   /** ms from entering the viewport to `data-live="done"`, or null if not within the wait. */
   readonly done: number | null;
+  /**
+   * The lesson's experiments (`<lesson-experiment>`, by id) with the ms from the first figure entering the
+   * viewport to their run being done, or null for those not done 5 s after that figure (not started: far away).
+   */
+  readonly experiments: readonly { readonly id: string; readonly done: number | null }[];
 }
 
 export interface ControlTiming {
@@ -86,27 +91,42 @@ async function withPage<T>(browser: Browser, url: string, use: (page: Page) => P
 
 const allDone = () => [...document.querySelectorAll<HTMLElement>('lesson-figure')].every((f) => f.dataset.live === 'done');
 
-/** The first lesson figure: from scrolling it into view to its first live frame and to done. */
+/**
+ * The first lesson figure: from scrolling it into view to its first live frame and to done; and when each
+ * experiment's run is done, measured from the same moment (the seed's runs should all be done within 2 s).
+ */
 async function firstFigure(page: Page): Promise<FigureTiming | null> {
   await page.waitForTimeout(500);
+  type Fig = { first: number | null; done: number | null; t0: number; experiments: Record<string, number | null> };
   const started = await page.evaluate(() => {
     const figure = document.querySelector<HTMLElement>('lesson-figure');
     if (!figure) return null;
-    const w = window as unknown as { __fig: { first: number | null; done: number | null; t0: number } };
-    w.__fig = { first: figure.dataset.live ? 0 : null, done: figure.dataset.live === 'done' ? 0 : null, t0: 0 };
+    const w = window as unknown as { __fig: Fig };
+    w.__fig = { first: figure.dataset.live ? 0 : null, done: figure.dataset.live === 'done' ? 0 : null, t0: 0, experiments: {} };
     new MutationObserver(() => {
       const t = performance.now() - w.__fig.t0;
       if (figure.dataset.live && w.__fig.first === null) w.__fig.first = t;
       if (figure.dataset.live === 'done' && w.__fig.done === null) w.__fig.done = t;
     }).observe(figure, { attributes: true, attributeFilter: ['data-live'] });
+    for (const card of document.querySelectorAll<HTMLElement>('lesson-experiment')) {
+      w.__fig.experiments[card.id] = card.dataset.live === 'done' ? 0 : null;
+      new MutationObserver(() => {
+        if (card.dataset.live === 'done' && w.__fig.experiments[card.id] === null) w.__fig.experiments[card.id] = performance.now() - w.__fig.t0;
+      }).observe(card, { attributes: true, attributeFilter: ['data-live'] });
+    }
     w.__fig.t0 = performance.now();
     figure.scrollIntoView({ block: 'center' });
     return figure.dataset.kind ?? '?';
   });
   if (started === null) return null;
-  await page.waitForFunction(() => (window as unknown as { __fig: { done: number | null } }).__fig.done !== null, null, { timeout: 60_000, polling: 100 }).catch(() => undefined);
-  const fig = await page.evaluate(() => (window as unknown as { __fig: { first: number | null; done: number | null } }).__fig);
-  return { kind: started, firstFrame: fig.first, done: fig.done };
+  await page.waitForFunction(() => (window as unknown as { __fig: Fig }).__fig.done !== null, null, { timeout: 60_000, polling: 100 }).catch(() => undefined);
+  // Every experiment done, or 5 s after the figure came into view (a run far below has not started).
+  await page.waitForFunction(() => {
+    const f = (window as unknown as { __fig: Fig }).__fig;
+    return Object.values(f.experiments).every((t) => t !== null) || performance.now() - f.t0 > 5000;
+  }, null, { timeout: 60_000, polling: 100 }).catch(() => undefined);
+  const fig = await page.evaluate(() => (window as unknown as { __fig: Fig }).__fig);
+  return { kind: started, firstFrame: fig.first, done: fig.done, experiments: Object.entries(fig.experiments).map(([id, done]) => ({ id, done })) };
 }
 
 /** Scrolls through the page like a quick reader, then waits for every live figure. */

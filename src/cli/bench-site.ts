@@ -93,6 +93,11 @@ function printLesson(t: LessonTiming): void {
   console.log(`    DOMContentLoaded: ${t.domContentLoaded.map(ms).join(', ')}`);
   const f = t.firstFigure;
   console.log(f ? `    first figure (${f.kind}): first live frame ${ms(f.firstFrame)}, done ${ms(f.done)} after it scrolls into view` : '    first figure: none');
+  if (f && f.experiments.length > 0) {
+    const done = f.experiments.filter((e) => e.done !== null);
+    const waiting = f.experiments.filter((e) => e.done === null).map((e) => e.id);
+    console.log(`      experiments done, from the same moment: ${done.map((e) => `${e.id} ${ms(e.done)}`).join(', ') || 'none'}${waiting.length ? `; not done after 5 s (not started until scrolled near): ${waiting.join(', ')}` : ''}`);
+  }
   console.log(`    reading (scroll through, every live figure done at ${ms(t.readingAllDone)}): longest task ${ms(t.readingLongestTask)}, ${t.readingTasksOver50} task(s) over 50 ms`);
   for (const e of t.explorers) {
     const t = e.training;
