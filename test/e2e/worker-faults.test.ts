@@ -8,11 +8,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPage } from './support/browser.ts';
+import { retryOnFrameStall } from './support/frames.ts';
 import { summaryRows, until } from './support/compare-page.ts';
 import { ALL, failWorkerScript, figureBodies, flowBodies, installWorkerFaults, setKill } from './support/faults.ts';
 import { ISLAND, settled, show, statusMatches } from './support/flow-page.ts';
 import { LESSON_PATH, setValue } from './support/island.ts';
-import { readThrough, scrollThrough } from './support/reader.ts';
+import { readThrough, scrollThrough, untilLive } from './support/reader.ts';
 import { serveDist } from './support/site.ts';
 
 const FLOW_DONE = 'Done: 600 iterations · last recorded cost 0.693147 (iteration 580)';
@@ -22,6 +23,9 @@ const COMPARE_ROWS = [
 ];
 
 const viewport = { width: 1280, height: 900 };
+/** Each test is one attempt in its own page; a page that stops drawing or answering is started over once (frames.ts). */
+const fresh = (attempt: () => Promise<void>) => retryOnFrameStall(attempt, { tries: 2, attemptMs: 240_000 });
+const TEST_MS = 9 * 60_000;
 const failureLine = (page: Page) => page.locator(`${ISLAND} .explorer-failure`);
 const figureStatuses = (page: Page) => page.locator('lesson-figure .status-text').allTextContents();
 
@@ -39,7 +43,7 @@ describe('training survives a dead or confused worker', () => {
     expect(built.flow).toHaveLength(4);
   });
 
-  it('a worker terminated mid-run: the pool retrains on fresh workers; if every worker dies, the figures keep what they show and Retry recovers', async () => {
+  it('a worker terminated mid-run: the pool retrains on fresh workers; if every worker dies, the figures keep what they show and Retry recovers', () => fresh(async () => {
     const { page, consoleErrors, close } = await openPage(url(), { viewport, beforeGoto: (p) => installWorkerFaults(p, { afterMs: 1000, count: 2 }) });
     try {
       // The first two workers die 1 s after they start: the pool notices the silence and replays their runs elsewhere.
@@ -81,9 +85,9 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  });
+  }), TEST_MS);
 
-  it('a worker script that fails to load: every figure says so and keeps the build, through Reset; Retry recovers once it loads', async () => {
+  it('a worker script that fails to load: every figure says so and keeps the build, through Reset; Retry recovers once it loads', () => fresh(async () => {
     const script = { restore: async () => {} };
     const { page, close } = await openPage(url(), {
       viewport,
@@ -94,7 +98,7 @@ describe('training survives a dead or confused worker', () => {
     try {
       await scrollThrough(page);
       // Runs started after the first failure fail too: none is left waiting at iteration 0.
-      await page.waitForFunction(() => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'failed'), null, { timeout: 60_000 });
+      await untilLive(page, 'lesson-figure', 'failed', 'the failed load', 60_000);
       for (const s of await figureStatuses(page)) {
         expect(s).toBe("Could not recompute this figure in your browser (the training worker failed to load); it shows the build's numbers.");
       }
@@ -113,14 +117,14 @@ describe('training survives a dead or confused worker', () => {
       await page.click(`${ISLAND} .explorer-retry`);
       expect((await settled(page)).status).toBe(FLOW_DONE);
       await page.locator('lesson-figure[data-kind="summary-table"] .figure-retry').click();
-      await page.waitForFunction(() => [...document.querySelectorAll('lesson-figure')].every((f) => (f as HTMLElement).dataset.live === 'done'), null, { timeout: 180_000, polling: 250 });
+      await untilLive(page, 'lesson-figure', 'done', 'Retry after the failed load', 120_000);
       for (const s of await figureStatuses(page)) expect(s).toBe(MATCH);
     } finally {
       await close();
     }
-  });
+  }), TEST_MS);
 
-  it('malformed messages both ways are answered for their request only: the run ends with the build\'s numbers and no error stays on screen', async () => {
+  it('malformed messages both ways are answered for their request only: the run ends with the build\'s numbers and no error stays on screen', () => fresh(async () => {
     const { page, consoleErrors, close } = await openPage(`${url()}?flow.speed=1`, { viewport, beforeGoto: (p) => installWorkerFaults(p) });
     try {
       await show(page);
@@ -146,9 +150,9 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  });
+  }), TEST_MS);
 
-  it('a setting changed before the init comparison first plays: it still auto-plays, and finishes with the build\'s numbers', async () => {
+  it('a setting changed before the init comparison first plays: it still auto-plays, and finishes with the build\'s numbers', () => fresh(async () => {
     const { page, consoleErrors, close } = await openPage(url(), { viewport });
     try {
       const island = page.locator('init-comparison');
@@ -165,5 +169,5 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  });
+  }), TEST_MS);
 });

@@ -27,22 +27,33 @@ export async function scrollThrough(page: Page, step = 700): Promise<void> {
 }
 
 /**
- * Scrolls like a reader, then waits for every live figure and experiment card. Every 20 s without "done" it checks that
- * the page still draws frames (a figure draws on animation frames): see `ensureFrames`.
+ * Scrolls like a reader, then waits for every live figure and experiment card to say "done" (see `untilLive`).
  * @throws FrameStall when the page draws no frame even after a nudge.
  * @throws if some figure or card is not done after 3 min; the error names each and its status line.
  */
 export async function readThrough(page: Page): Promise<void> {
   await scrollThrough(page);
   // Experiment cards too: a card without a figure (the sigmoid one) can finish after every figure.
-  const done = () => [...document.querySelectorAll('lesson-figure, lesson-experiment')].every((f) => (f as HTMLElement).dataset.live === 'done');
-  for (let waited = 0; waited < 180_000; waited += 20_000) {
-    if (await page.waitForFunction(done, null, { timeout: 20_000, polling: 200 }).then(() => true, () => false)) return;
-    await ensureFrames(page, 'readThrough');
+  await untilLive(page, 'lesson-figure, lesson-experiment', 'done', 'readThrough');
+}
+
+/**
+ * Waits until every element matching `selector` has `data-live` = `live` (a lesson figure or card
+ * sets it when it draws, on an animation frame). Every 20 s without it, checks that the page still
+ * draws frames, nudging it if not: see `ensureFrames`.
+ * @throws FrameStall when the page draws no frame even after a nudge.
+ * @throws after `ms` (3 min by default), naming each element not there with its data-live and status line.
+ */
+export async function untilLive(page: Page, selector: string, live: 'done' | 'failed', where: string, ms = 180_000): Promise<void> {
+  const there = ({ sel, want }: { sel: string; want: string }) => [...document.querySelectorAll(sel)].every((f) => (f as HTMLElement).dataset.live === want);
+  for (let waited = 0; waited < ms; waited += 20_000) {
+    const chunk = Math.min(20_000, ms - waited);
+    if (await page.waitForFunction(there, { sel: selector, want: live }, { timeout: chunk, polling: 200 }).then(() => true, () => false)) return;
+    await ensureFrames(page, where);
   }
-  const stuck = await page.locator(':is(lesson-figure, lesson-experiment):not([data-live="done"])').evaluateAll((els) => els.map((e) =>
-    `${e.localName} ${(e as HTMLElement).dataset.kind ?? e.id} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`));
-  throw new Error(`readThrough: ${stuck.length} lesson figure(s) or experiment card(s) not done after 3 min:\n${stuck.join('\n')}`);
+  const stuck = await page.locator(selector).evaluateAll((els, want) => els.filter((e) => (e as HTMLElement).dataset.live !== want).map((e) =>
+    `${e.localName} ${(e as HTMLElement).dataset.kind ?? e.id} (live=${(e as HTMLElement).dataset.live}): ${e.querySelector('.status-text')?.textContent?.trim()}`), live);
+  throw new Error(`${where}: ${stuck.length} of ${selector} not data-live="${live}" after ${ms / 1000} s:\n${stuck.join('\n')}`);
 }
 
 /** The accuracy column of the live summary table, one cell per experiment. */
