@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { STALLED } from './test/e2e/support/stall.ts';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -85,6 +86,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/support/global-setup.ts'],
+          setupFiles: ['test/e2e/support/setup.ts'],
+          // A test whose page stalled (support/frames.ts) runs once more, in a new browser; no other failure is retried.
+          retry: { count: 1, condition: new RegExp(STALLED) },
           // One file at a time left the cores 40% idle (tests waiting on paced runs and timeouts): 685 s → 454–474 s here.
           fileParallelism: process.env.E2E_SERIAL !== '1',
           testTimeout: 5 * 60_000,

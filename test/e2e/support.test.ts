@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { within } from './support/bound.ts';
-import { closeBrowser, openPage } from './support/browser.ts';
-import { answerWithin, ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, type StallReport } from './support/frames.ts';
+import { closeBrowser, openPage, takePageStall } from './support/browser.ts';
+import { answerWithin, ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, STALLED, type StallReport } from './support/frames.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -198,12 +198,12 @@ describe('within', () => {
   });
 });
 
-describe('frames', () => {
-  // A page whose requestAnimationFrame never calls back stands in for a renderer that draws no frame.
-  const noFrames = () => {
-    window.requestAnimationFrame = () => 0;
-  };
+/** A page whose requestAnimationFrame never calls back stands in for a renderer that draws no frame. */
+const noFrames = () => {
+  window.requestAnimationFrame = () => 0;
+};
 
+describe('frames', () => {
   it('tells a page that draws frames from one that does not, within the bound', async () => {
     const live = await openPage(site.url);
     expect(await nextFrameWithin(live.page, 1000)).toEqual(expect.any(Number));
@@ -212,7 +212,21 @@ describe('frames', () => {
     const t = Date.now();
     expect(await nextFrameWithin(dead.page, 1000)).toBeNull();
     expect(Date.now() - t).toBeLessThan(3000);
-    await dead.close();
+    await dead.close('support-selftest/close-stalls.jsonl');
+  });
+
+  it('says once that a page drew no frame when it was closed, and records it; a page that draws says nothing', async () => {
+    const file = 'support-selftest/close-stalls.jsonl';
+    rmSync(artifactPath(file), { force: true });
+    const live = await openPage(site.url);
+    await live.close(file);
+    expect(takePageStall()).toBe(false);
+    const dead = await openPage(`${site.url}sub/`, { beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
+    await dead.close(file);
+    expect(takePageStall()).toBe(true);
+    expect(takePageStall()).toBe(false);
+    const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
+    expect(stalls).toEqual([expect.objectContaining({ where: 'close', url: `${site.url}sub/`, recovered: 'no' })]);
   });
 
   it('bounds a call the page never answers: FrameStall after the limit, answers within it pass through', async () => {
@@ -238,7 +252,7 @@ describe('frames', () => {
         await ensureFrames(page, 'self-test', file);
         return await page.textContent('h1');
       } finally {
-        await close();
+        await close('support-selftest/close-stalls.jsonl');
       }
     });
     expect(attempts).toEqual([1, 2]);
@@ -263,5 +277,32 @@ describe('frames', () => {
     }, { attemptMs: 300, file })).toBe('answered');
     expect(slow).toEqual([1, 2]);
     expect(readFileSync(artifactPath(file), 'utf8')).toContain('"where":"attempt 1 (over 0.3 s)"');
+  });
+});
+
+describe('a test whose page stalled', () => {
+  const file = 'support-selftest/close-stalls.jsonl';
+  const browsers: unknown[] = [];
+
+  it('runs once more, in a new browser (vitest.config.ts retries it on the error setup.ts adds)', async () => {
+    const first = browsers.length === 0;
+    const { page, context, close } = await openPage(site.url, { beforeGoto: first ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
+    browsers.push(context.browser());
+    try {
+      // The first try fails as a wait in a stalled page does; its close finds no frame.
+      if (first) throw new Error('page.waitForFunction: Timeout 1000ms exceeded.');
+      expect(await page.textContent('h1')).toBe('Home');
+      expect(browsers).toHaveLength(2);
+      expect(browsers[1]).not.toBe(browsers[0]);
+    } finally {
+      await close(file);
+    }
+  });
+
+  it('is the only failure retried: the condition is the stall error\'s words', () => {
+    const retried = new RegExp(STALLED);
+    expect(retried.test(new FrameStall({ where: 'x', url: '', visibility: 'no answer', focused: false, recovered: 'no', at: '' }).message)).toBe(true);
+    expect(retried.test('page.waitForFunction: Timeout 1000ms exceeded.')).toBe(false);
+    expect(retried.test('expected 1 to be 2')).toBe(false);
   });
 });

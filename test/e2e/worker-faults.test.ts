@@ -8,7 +8,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPage } from './support/browser.ts';
-import { retryOnFrameStall } from './support/frames.ts';
 import { summaryRows, until } from './support/compare-page.ts';
 import { ALL, failWorkerScript, figureBodies, flowBodies, installWorkerFaults, setKill } from './support/faults.ts';
 import { ISLAND, settled, show, statusMatches } from './support/flow-page.ts';
@@ -23,9 +22,6 @@ const COMPARE_ROWS = [
 ];
 
 const viewport = { width: 1280, height: 900 };
-/** Each test is one attempt in its own page; a page that stops drawing or answering is started over once (frames.ts). */
-const fresh = (attempt: () => Promise<void>) => retryOnFrameStall(attempt, { tries: 2, attemptMs: 240_000 });
-const TEST_MS = 9 * 60_000;
 const failureLine = (page: Page) => page.locator(`${ISLAND} .explorer-failure`);
 const figureStatuses = (page: Page) => page.locator('lesson-figure .status-text').allTextContents();
 
@@ -43,7 +39,7 @@ describe('training survives a dead or confused worker', () => {
     expect(built.flow).toHaveLength(4);
   });
 
-  it('a worker terminated mid-run: the pool retrains on fresh workers; if every worker dies, the figures keep what they show and Retry recovers', () => fresh(async () => {
+  it('a worker terminated mid-run: the pool retrains on fresh workers; if every worker dies, the figures keep what they show and Retry recovers', async () => {
     const { page, consoleErrors, close } = await openPage(url(), { viewport, beforeGoto: (p) => installWorkerFaults(p, { afterMs: 1000, count: 2 }) });
     try {
       // The first two workers die 1 s after they start: the pool notices the silence and replays their runs elsewhere.
@@ -85,9 +81,9 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  }), TEST_MS);
+  });
 
-  it('a worker script that fails to load: every figure says so and keeps the build, through Reset; Retry recovers once it loads', () => fresh(async () => {
+  it('a worker script that fails to load: every figure says so and keeps the build, through Reset; Retry recovers once it loads', async () => {
     const script = { restore: async () => {} };
     const { page, close } = await openPage(url(), {
       viewport,
@@ -122,9 +118,9 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  }), TEST_MS);
+  });
 
-  it('malformed messages both ways are answered for their request only: the run ends with the build\'s numbers and no error stays on screen', () => fresh(async () => {
+  it('malformed messages both ways are answered for their request only: the run ends with the build\'s numbers and no error stays on screen', async () => {
     const { page, consoleErrors, close } = await openPage(`${url()}?flow.speed=1`, { viewport, beforeGoto: (p) => installWorkerFaults(p) });
     try {
       await show(page);
@@ -150,9 +146,9 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  }), TEST_MS);
+  });
 
-  it('a setting changed before the init comparison first plays: it still auto-plays, and finishes with the build\'s numbers', () => fresh(async () => {
+  it('a setting changed before the init comparison first plays: it still auto-plays, and finishes with the build\'s numbers', async () => {
     const { page, consoleErrors, close } = await openPage(url(), { viewport });
     try {
       const island = page.locator('init-comparison');
@@ -169,5 +165,5 @@ describe('training survives a dead or confused worker', () => {
     } finally {
       await close();
     }
-  }), TEST_MS);
+  });
 });

@@ -18,12 +18,33 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { CHROMIUM_ARGS } from '../../../src/cli/chromium.ts';
 import { within } from './bound.ts';
 import { chromiumPath } from './paths.ts';
+import { nextFrameWithin, recordStall } from './stall.ts';
 
 export { CHROMIUM_ARGS };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 let shared: Promise<Browser> | null = null;
+/**
+ * `seen`: a page closed since the last `openPage` drew no frame at its close (see `takePageStall`).
+ * `suspect`: the browser that drew it is replaced by the next `openPage` when it has no page open.
+ */
+const stall = { seen: false, suspect: false };
+
+/**
+ * True once after a page closed since the last `openPage` drew no frame at its close (a stalled
+ * renderer, see frames.ts); setup.ts asks when a test fails.
+ */
+export function takePageStall(): boolean {
+  const seen = stall.seen;
+  stall.seen = false;
+  return seen;
+}
+
+/** Has the next `openPage` launch a new browser (once this one has no page open): a test saw it stall. */
+export function replaceBrowserSoon(): void {
+  stall.suspect = true;
+}
 
 /** The file's shared browser, launched on first call. */
 export function getBrowser(): Promise<Browser> {
@@ -59,8 +80,12 @@ export interface OpenedPage {
   consoleErrors: string[];
   /** URLs of requests to hosts other than localhost; all were aborted. */
   externalRequests: string[];
-  /** Closes the page's context (at most 20 s: a wedged renderer cannot hold the test). */
-  close(): Promise<void>;
+  /**
+   * Closes the page's context (at most 20 s: a wedged renderer cannot hold the test). First checks
+   * that a page with JavaScript still draws frames: if not, the stall is recorded (in `stallFile`,
+   * frame-stalls.jsonl by default) and `takePageStall` says so.
+   */
+  close(stallFile?: string): Promise<void>;
 }
 
 function isLocal(url: string): boolean {
@@ -71,6 +96,9 @@ function isLocal(url: string): boolean {
 
 /** Open `url` in a fresh context of the shared browser, recording errors and blocking external requests. */
 export async function openPage(url: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+  stall.seen = false;
+  if (stall.suspect && shared && (await shared).contexts().length === 0) await within(closeBrowser().catch(() => undefined), 20_000, undefined);
+  stall.suspect = false;
   const browser = await getBrowser();
   const context = await browser.newContext({
     colorScheme: opts.colorScheme ?? 'light',
@@ -99,5 +127,12 @@ export async function openPage(url: string, opts: OpenPageOptions = {}): Promise
 
   if (opts.beforeGoto) await opts.beforeGoto(page);
   const response = await page.goto(url, { waitUntil: opts.waitUntil ?? 'load' });
-  return { page, context, response, consoleErrors, externalRequests, close: async () => void (await within(context.close(), 20_000, undefined)) };
+  const close = async (stallFile?: string) => {
+    if (opts.javaScriptEnabled !== false && !page.isClosed() && (await nextFrameWithin(page)) === null) {
+      stall.seen = stall.suspect = true;
+      recordStall({ where: 'close', url: page.url(), visibility: 'unknown', focused: false, recovered: 'no', at: new Date().toISOString() }, stallFile);
+    }
+    await within(context.close(), 20_000, undefined);
+  };
+  return { page, context, response, consoleErrors, externalRequests, close };
 }

@@ -6,61 +6,19 @@
  * thread sleeps in a wait, runs no script (Debugger.pause never pauses), fires no timer and answers
  * no CDP call, while the GPU process keeps sending it begin-frames. Neither is a loop in our code.
  * These helpers tell such a stall from a slow page, try to restart the frames, and record every
- * stall in test-artifacts/frame-stalls.jsonl.
+ * stall in test-artifacts/frame-stalls.jsonl. Besides, any browser test that fails after a page it
+ * closed drew no frame, or with FrameStall, runs once more in a new browser (setup.ts, vitest.config.ts).
  *
  *   if ((await nextFrameWithin(page)) === null) ...          // no frame in 3 s
  *   await ensureFrames(page, 'readThrough');                  // nudges, or throws FrameStall
  *   await retryOnFrameStall(async () => { ...open, read, assert, close... });
  */
-import { appendFileSync } from 'node:fs';
 import type { Page, PageScreenshotOptions } from 'playwright-core';
-import { artifactPath } from './artifacts.ts';
 import { within } from './bound.ts';
 import { closeBrowser } from './browser.ts';
+import { FrameStall, nextFrameWithin, recordStall, type StallReport } from './stall.ts';
 
-/** What a stalled page looked like, for the record. */
-export interface StallReport {
-  where: string;
-  url: string;
-  visibility: string;
-  focused: boolean;
-  /** What got frames going again: a viewport nudge, or nothing. */
-  recovered: 'nudge' | 'no';
-  at: string;
-}
-
-/** Thrown when a page makes no frame even after a nudge, or answers nothing; the caller may reopen the page. */
-export class FrameStall extends Error {
-  constructor(readonly report: StallReport) {
-    const what = report.visibility === 'no answer' ? 'answered nothing' : `drew no frame (visibility ${report.visibility})`;
-    super(`headless Chromium stalled: ${report.url || 'the page'} ${what} in ${report.where}`);
-    this.name = 'FrameStall';
-  }
-}
-
-/**
- * Milliseconds until the page's next animation frame, or null when none came within `ms`. Bounded in
- * Node too: a renderer that runs no task at all cannot hang the check.
- */
-export async function nextFrameWithin(page: Page, ms = 3000): Promise<number | null> {
-  const inPage = page
-    .evaluate((limit) => new Promise<number | null>((done) => {
-      const start = performance.now();
-      requestAnimationFrame(() => done(Math.round(performance.now() - start)));
-      setTimeout(() => done(null), limit);
-    }), ms)
-    .catch(() => null);
-  return within(inPage, ms + 2000, null);
-}
-
-/**
- * Appends `report` as one JSON line to the artifact `file` (frame-stalls.jsonl unless a self-test says
- * otherwise): one append per stall, so browser test files running side by side never overwrite each other.
- */
-export function recordStall(report: StallReport, file = 'frame-stalls.jsonl'): void {
-  appendFileSync(artifactPath(file), `${JSON.stringify(report)}\n`);
-  console.warn(`frame stall: ${report.where} at ${report.url} (recovered: ${report.recovered})`);
-}
+export { FrameStall, nextFrameWithin, recordStall, STALLED, type StallReport } from './stall.ts';
 
 /**
  * `work` (a call into `page`, or a whole try when `page` is null), bounded: when it gives no answer
