@@ -208,21 +208,21 @@ describe('frames', () => {
     const live = await openPage(site.url);
     expect(await nextFrameWithin(live.page, 1000)).toEqual(expect.any(Number));
     await live.close();
-    const dead = await openPage(site.url, { beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
+    const dead = await openPage(site.url, { stallFile: 'support-selftest/close-stalls.jsonl', beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
     const t = Date.now();
     expect(await nextFrameWithin(dead.page, 1000)).toBeNull();
     expect(Date.now() - t).toBeLessThan(3000);
-    await dead.close('support-selftest/close-stalls.jsonl');
+    await dead.close();
   });
 
   it('says once that a page drew no frame when it was closed, and records it; a page that draws says nothing', async () => {
     const file = 'support-selftest/close-stalls.jsonl';
     rmSync(artifactPath(file), { force: true });
-    const live = await openPage(site.url);
-    await live.close(file);
+    const live = await openPage(site.url, { stallFile: file });
+    await live.close();
     expect(takePageStall()).toBe(false);
-    const dead = await openPage(`${site.url}sub/`, { beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
-    await dead.close(file);
+    const dead = await openPage(`${site.url}sub/`, { stallFile: file, beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
+    await dead.close();
     expect(takePageStall()).toBe(true);
     expect(takePageStall()).toBe(false);
     const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
@@ -247,12 +247,12 @@ describe('frames', () => {
     const attempts: number[] = [];
     const result = await retryOnFrameStall(async (n) => {
       attempts.push(n);
-      const { page, close } = await openPage(`${site.url}sub/`, { beforeGoto: n === 1 ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
+      const { page, close } = await openPage(`${site.url}sub/`, { stallFile: 'support-selftest/close-stalls.jsonl', beforeGoto: n === 1 ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
       try {
         await ensureFrames(page, 'self-test', file);
         return await page.textContent('h1');
       } finally {
-        await close('support-selftest/close-stalls.jsonl');
+        await close();
       }
     });
     expect(attempts).toEqual([1, 2]);
@@ -283,10 +283,15 @@ describe('frames', () => {
 describe('a test whose page stalled', () => {
   const file = 'support-selftest/close-stalls.jsonl';
   const browsers: unknown[] = [];
+  const hung: unknown[] = [];
+  const records = () => (existsSync(artifactPath(file)) ? readFileSync(artifactPath(file), 'utf8').trim().split('\n').length : 0);
+  const before = { records: 0 };
+  /** The first try opens a page that draws no frame; later tries a normal one. */
+  const open = (first: boolean) => openPage(site.url, { stallFile: file, beforeGoto: first ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
 
   it('runs once more, in a new browser (vitest.config.ts retries it on the error setup.ts adds)', async () => {
     const first = browsers.length === 0;
-    const { page, context, close } = await openPage(site.url, { beforeGoto: first ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
+    const { page, context, close } = await open(first);
     browsers.push(context.browser());
     try {
       // The first try fails as a wait in a stalled page does; its close finds no frame.
@@ -295,7 +300,23 @@ describe('a test whose page stalled', () => {
       expect(browsers).toHaveLength(2);
       expect(browsers[1]).not.toBe(browsers[0]);
     } finally {
-      await close(file);
+      await close();
+    }
+  });
+
+  it('runs once more when it failed in a stalled page it never closed (as a test that hung does)', async () => {
+    const first = hung.length === 0;
+    if (first) before.records = records();
+    const { page, context, close } = await open(first);
+    hung.push(context.browser());
+    if (first) throw new Error('Test timed out in 300000ms.');
+    try {
+      expect(await page.textContent('h1')).toBe('Home');
+      expect(hung[1]).not.toBe(hung[0]);
+      // setup.ts found the page still open, drawing nothing, closed it and recorded the stall.
+      expect(records()).toBe(before.records + 1);
+    } finally {
+      await close();
     }
   });
 

@@ -46,6 +46,18 @@ export function replaceBrowserSoon(): void {
   stall.suspect = true;
 }
 
+/** Pages with JavaScript that `openPage` opened and nobody closed yet, with their `close`. */
+const unclosed = new Map<Page, () => Promise<void>>();
+
+/**
+ * Closes every page still open that draws no frame, recording the stall (see `close`): a test that
+ * hung in a stalled page never reached its own close. Then answers as `takePageStall` does.
+ */
+export async function closeStalledPages(): Promise<boolean> {
+  for (const [page, close] of [...unclosed]) if ((await nextFrameWithin(page)) === null) await close();
+  return takePageStall();
+}
+
 /** The file's shared browser, launched on first call. */
 export function getBrowser(): Promise<Browser> {
   shared ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
@@ -67,6 +79,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Default 'load'. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
+  /** Where a stall of this page is recorded (frame-stalls.jsonl by default; self-tests use their own). */
+  stallFile?: string;
   /** Runs after the page exists and before navigation, e.g. `installLongTaskObserver`. */
   beforeGoto?: (page: Page) => Promise<void> | void;
 }
@@ -82,10 +96,10 @@ export interface OpenedPage {
   externalRequests: string[];
   /**
    * Closes the page's context (at most 20 s: a wedged renderer cannot hold the test). First checks
-   * that a page with JavaScript still draws frames: if not, the stall is recorded (in `stallFile`,
-   * frame-stalls.jsonl by default) and `takePageStall` says so.
+   * that a page with JavaScript still draws frames: if not, the stall is recorded (in the option
+   * `stallFile`) and `takePageStall` says so.
    */
-  close(stallFile?: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 function isLocal(url: string): boolean {
@@ -127,12 +141,14 @@ export async function openPage(url: string, opts: OpenPageOptions = {}): Promise
 
   if (opts.beforeGoto) await opts.beforeGoto(page);
   const response = await page.goto(url, { waitUntil: opts.waitUntil ?? 'load' });
-  const close = async (stallFile?: string) => {
+  const close = async () => {
+    unclosed.delete(page);
     if (opts.javaScriptEnabled !== false && !page.isClosed() && (await nextFrameWithin(page)) === null) {
       stall.seen = stall.suspect = true;
-      recordStall({ where: 'close', url: page.url(), visibility: 'unknown', focused: false, recovered: 'no', at: new Date().toISOString() }, stallFile);
+      recordStall({ where: 'close', url: page.url(), visibility: 'unknown', focused: false, recovered: 'no', at: new Date().toISOString() }, opts.stallFile);
     }
     await within(context.close(), 20_000, undefined);
   };
+  if (opts.javaScriptEnabled !== false) unclosed.set(page, close);
   return { page, context, response, consoleErrors, externalRequests, close };
 }
