@@ -1,8 +1,8 @@
 /**
  * Self-tests of the e2e helpers in ./support, against tiny pages written to a
- * temp dir (independent of the site's content).
+ * temp dir (independent of the site's content). The stall helpers have their own: stalls.test.ts.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { within } from './support/bound.ts';
-import { closeBrowser, openPage, takePageStall } from './support/browser.ts';
-import { answerWithin, ensureFrames, FrameStall, nextFrameWithin, retryOnFrameStall, STALLED, type StallReport } from './support/frames.ts';
+import { closeBrowser, openPage } from './support/browser.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -195,135 +194,5 @@ describe('within', () => {
     expect(await within(new Promise(() => undefined), 200, 'late')).toBe('late');
     expect(Date.now() - t).toBeLessThan(1000);
     await expect(within(Promise.reject(new Error('no')), 1000, 'late')).rejects.toThrow('no');
-  });
-});
-
-/** A page whose requestAnimationFrame never calls back stands in for a renderer that draws no frame. */
-const noFrames = () => {
-  window.requestAnimationFrame = () => 0;
-};
-
-describe('frames', () => {
-  it('tells a page that draws frames from one that does not, within the bound', async () => {
-    const live = await openPage(site.url);
-    expect(await nextFrameWithin(live.page, 1000)).toEqual(expect.any(Number));
-    await live.close();
-    const dead = await openPage(site.url, { stallFile: 'support-selftest/close-stalls.jsonl', beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
-    const t = Date.now();
-    expect(await nextFrameWithin(dead.page, 1000)).toBeNull();
-    expect(Date.now() - t).toBeLessThan(3000);
-    await dead.close();
-  });
-
-  it('says once that a page drew no frame when it was closed, and records it; a page that draws says nothing', async () => {
-    const file = 'support-selftest/close-stalls.jsonl';
-    rmSync(artifactPath(file), { force: true });
-    const live = await openPage(site.url, { stallFile: file });
-    await live.close();
-    expect(takePageStall()).toBe(false);
-    const dead = await openPage(`${site.url}sub/`, { stallFile: file, beforeGoto: async (p) => void (await p.addInitScript(noFrames)) });
-    await dead.close();
-    expect(takePageStall()).toBe(true);
-    expect(takePageStall()).toBe(false);
-    const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
-    expect(stalls).toEqual([expect.objectContaining({ where: 'close', url: `${site.url}sub/`, recovered: 'no' })]);
-  });
-
-  it('bounds a call the page never answers: FrameStall after the limit, answers within it pass through', async () => {
-    const { page, close } = await openPage(site.url);
-    const file = 'support-selftest/no-answer.jsonl';
-    rmSync(artifactPath(file), { force: true });
-    expect(await answerWithin(page, page.evaluate(() => 6 * 7), 2000, 'self-test', file)).toBe(42);
-    const t = Date.now();
-    await expect(answerWithin(page, page.evaluate(() => new Promise(() => undefined)), 500, 'self-test', file)).rejects.toBeInstanceOf(FrameStall);
-    expect(Date.now() - t).toBeLessThan(2000);
-    expect(readFileSync(artifactPath(file), 'utf8')).toContain('"visibility":"no answer"');
-    await close();
-  });
-
-  it('starts a stalled attempt over in a fresh browser, records the stall, and passes other errors on', async () => {
-    const file = 'support-selftest/frame-stalls.jsonl';
-    rmSync(artifactPath(file), { force: true });
-    const attempts: number[] = [];
-    const result = await retryOnFrameStall(async (n) => {
-      attempts.push(n);
-      const { page, close } = await openPage(`${site.url}sub/`, { stallFile: 'support-selftest/close-stalls.jsonl', beforeGoto: n === 1 ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
-      try {
-        await ensureFrames(page, 'self-test', file);
-        return await page.textContent('h1');
-      } finally {
-        await close();
-      }
-    });
-    expect(attempts).toEqual([1, 2]);
-    expect(result).toBe('Sub');
-    const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
-    expect(stalls).toEqual([expect.objectContaining({ where: 'self-test', url: `${site.url}sub/`, visibility: 'visible', recovered: 'no' })]);
-
-    let tries = 0;
-    await expect(retryOnFrameStall(async () => {
-      tries += 1;
-      throw new Error('a real failure');
-    })).rejects.toThrow('a real failure');
-    expect(tries).toBe(1);
-    await expect(retryOnFrameStall(async () => {
-      throw new FrameStall(stalls[0]);
-    }, { tries: 2 })).rejects.toBeInstanceOf(FrameStall);
-    // An attempt that never answers is started over too, once its time is up.
-    const slow: number[] = [];
-    expect(await retryOnFrameStall(async (n) => {
-      slow.push(n);
-      return n === 1 ? new Promise<string>(() => undefined) : 'answered';
-    }, { attemptMs: 300, file })).toBe('answered');
-    expect(slow).toEqual([1, 2]);
-    expect(readFileSync(artifactPath(file), 'utf8')).toContain('"where":"attempt 1 (over 0.3 s)"');
-  });
-});
-
-describe('a test whose page stalled', () => {
-  const file = 'support-selftest/close-stalls.jsonl';
-  const browsers: unknown[] = [];
-  const hung: unknown[] = [];
-  const records = () => (existsSync(artifactPath(file)) ? readFileSync(artifactPath(file), 'utf8').trim().split('\n').length : 0);
-  const before = { records: 0 };
-  /** The first try opens a page that draws no frame; later tries a normal one. */
-  const open = (first: boolean) => openPage(site.url, { stallFile: file, beforeGoto: first ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
-
-  it('runs once more, in a new browser (vitest.config.ts retries it on the error setup.ts adds)', async () => {
-    const first = browsers.length === 0;
-    const { page, context, close } = await open(first);
-    browsers.push(context.browser());
-    try {
-      // The first try fails as a wait in a stalled page does; its close finds no frame.
-      if (first) throw new Error('page.waitForFunction: Timeout 1000ms exceeded.');
-      expect(await page.textContent('h1')).toBe('Home');
-      expect(browsers).toHaveLength(2);
-      expect(browsers[1]).not.toBe(browsers[0]);
-    } finally {
-      await close();
-    }
-  });
-
-  it('runs once more when it failed in a stalled page it never closed (as a test that hung does)', async () => {
-    const first = hung.length === 0;
-    if (first) before.records = records();
-    const { page, context, close } = await open(first);
-    hung.push(context.browser());
-    if (first) throw new Error('Test timed out in 300000ms.');
-    try {
-      expect(await page.textContent('h1')).toBe('Home');
-      expect(hung[1]).not.toBe(hung[0]);
-      // setup.ts found the page still open, drawing nothing, closed it and recorded the stall.
-      expect(records()).toBe(before.records + 1);
-    } finally {
-      await close();
-    }
-  });
-
-  it('is the only failure retried: the condition is the stall error\'s words', () => {
-    const retried = new RegExp(STALLED);
-    expect(retried.test(new FrameStall({ where: 'x', url: '', visibility: 'no answer', focused: false, recovered: 'no', at: '' }).message)).toBe(true);
-    expect(retried.test('page.waitForFunction: Timeout 1000ms exceeded.')).toBe(false);
-    expect(retried.test('expected 1 to be 2')).toBe(false);
   });
 });
