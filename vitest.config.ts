@@ -87,8 +87,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/support/global-setup.ts'],
           setupFiles: ['test/e2e/support/setup.ts'],
-          // A test whose page stalled (support/frames.ts) runs once more, in a new browser; no other failure is retried.
-          retry: { count: 1, condition: new RegExp(STALLED) },
+          // A test whose page stalled (support/frames.ts) runs again in a new browser, at most twice (stalls have come
+          // two in a row); no other failure is retried.
+          retry: { count: 2, condition: new RegExp(STALLED) },
           // One file at a time left the cores 40% idle (tests waiting on paced runs and timeouts): 685 s → 454–474 s here.
           fileParallelism: process.env.E2E_SERIAL !== '1',
           testTimeout: 5 * 60_000,

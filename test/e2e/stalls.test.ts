@@ -122,7 +122,7 @@ describe('a test whose page stalled', () => {
   /** The first try opens a page that draws no frame; later tries a normal one. */
   const open = (first: boolean) => openPage(site.url, { stallFile: file, beforeGoto: first ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
 
-  it('runs once more, in a new browser (vitest.config.ts retries it on the error setup.ts adds)', async () => {
+  it('runs again, in a new browser (vitest.config.ts retries it on the error setup.ts adds)', async () => {
     const first = browsers.length === 0;
     const { page, context, close } = await open(first);
     browsers.push(context.browser());
@@ -137,7 +137,7 @@ describe('a test whose page stalled', () => {
     }
   });
 
-  it('runs once more when it failed in a stalled page it never closed (as a test that hung does)', async () => {
+  it('runs again when it failed in a stalled page it never closed (as a test that hung does)', async () => {
     const first = hung.length === 0;
     if (first) before.records = records();
     const { page, context, close } = await open(first);

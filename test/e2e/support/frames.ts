@@ -7,7 +7,7 @@
  * no CDP call, while the GPU process keeps sending it begin-frames. Neither is a loop in our code.
  * These helpers tell such a stall from a slow page, try to restart the frames, and record every
  * stall in test-artifacts/frame-stalls.jsonl. Besides, any browser test that fails after a page it
- * closed drew no frame, or with FrameStall, runs once more in a new browser (setup.ts, vitest.config.ts).
+ * closed drew no frame, or with FrameStall, runs again in a new browser, at most twice (setup.ts, vitest.config.ts).
  *
  *   if ((await nextFrameWithin(page)) === null) ...          // no frame in 3 s
  *   await ensureFrames(page, 'readThrough');                  // nudges, or throws FrameStall

@@ -1,7 +1,7 @@
 /**
  * Setup of every browser test file (vitest.config.ts, e2e project). A failed test whose page drew no
  * frame (a stalled renderer, see frames.ts), when the test closed it or, for a test that hung and
- * never closed it, now, gets one more error saying so; the project retries a test once on that
+ * never closed it, now, gets one more error saying so; the project retries a test (at most twice) on that
  * error's words (STALLED), in a new browser. Any other failure is final, and a stall in a test that
  * passed is only recorded.
  */
