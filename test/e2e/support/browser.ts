@@ -54,7 +54,11 @@ const unclosed = new Map<Page, () => Promise<void>>();
  * hung in a stalled page never reached its own close. Then answers as `takePageStall` does.
  */
 export async function closeStalledPages(): Promise<boolean> {
-  for (const [page, close] of [...unclosed]) if ((await nextFrameWithin(page)) === null) await close();
+  for (const [page, close] of [...unclosed]) {
+    // A page closed another way (its browser was replaced) is only forgotten.
+    if (page.isClosed()) unclosed.delete(page);
+    else if ((await nextFrameWithin(page)) === null) await close();
+  }
   return takePageStall();
 }
 

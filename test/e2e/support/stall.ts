@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { artifactPath } from './artifacts.ts';
 import { within } from './bound.ts';
 
-/** How every stall's error message begins: the e2e project retries a test once on it (vitest.config.ts). */
+/** How every stall's error message begins: the e2e project retries a failed test on it (vitest.config.ts). */
 export const STALLED = 'headless Chromium stalled';
 
 /** What a stalled page looked like, for the record. */
@@ -55,4 +55,3 @@ export function recordStall(report: StallReport, file = 'frame-stalls.jsonl'): v
   appendFileSync(artifactPath(file), `${JSON.stringify(report)}\n`);
   console.warn(`frame stall: ${report.where} at ${report.url} (recovered: ${report.recovered})`);
 }
-
