@@ -147,6 +147,19 @@ describe('openPage', () => {
     expect(noJs.consoleErrors.filter((e) => e.includes('boom'))).toEqual([]);
     await noJs.close();
   });
+
+  it('runs the page in a browser with no UI renderer of its own beside it (CHROMIUM_ARGS: no omnibox popup)', async () => {
+    const { context, close } = await openPage(site.url);
+    try {
+      await new Promise((done) => setTimeout(done, 1000));
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      expect(targetInfos.filter((t) => t.type !== 'page').map((t) => `${t.type} ${t.url}`)).toEqual([]);
+      await cdp.detach();
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('longtasks', () => {
