@@ -2,15 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import remarkInternalLinks from './src/markdown/remark-internal-links.ts';
-import remarkLessonComponents from './src/markdown/remark-lesson-components.ts';
-import rehypeHeadingIds from './src/markdown/rehype-heading-ids.ts';
-import rehypeMathCompact from './src/markdown/rehype-math-compact.ts';
-import remarkProseChecks from './src/markdown/remark-prose-checks.ts';
-import remarkTableMath from './src/markdown/remark-table-math.ts';
+import { lessonProcessor } from './src/markdown/processor.ts';
+import authoringCheck from './src/integrations/authoring-check.ts';
 import checkLinks from './src/integrations/check-links.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
 import sharedPaths from './src/integrations/shared-paths.ts';
@@ -36,21 +29,11 @@ export default defineConfig({
   markdown: {
     // High-contrast themes keep code comments above WCAG AA; global.css switches to the dark one.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
-    processor: unified({
-      remarkPlugins: [
-        remarkMath,
-        [remarkTableMath, { root }],
-        [remarkProseChecks, { root }],
-        [remarkInternalLinks, { base, root }],
-        [remarkLessonComponents, { root }],
-      ],
-      // MathML only (drawn natively by Chromium, Firefox and Safari): a third of the bytes of KaTeX's HTML.
-      rehypePlugins: [[rehypeKatex, { output: 'mathml' }], [rehypeHeadingIds, { root }], rehypeMathCompact],
-    }),
+    processor: lessonProcessor({ base, root }),
   },
   // prerenderFiles puts the CSV tables, and pagefindSearch the search bundle, beside the pages
   // before checkLinks looks for them; sharedPaths rewrites the pages before anything reads them.
-  integrations: [mdx(), mdxErrors(), sharedPaths(), prerenderFiles(), pagefindSearch(), checkLinks(), uniqueIds()],
+  integrations: [authoringCheck(), mdx(), mdxErrors(), sharedPaths(), prerenderFiles(), pagefindSearch(), checkLinks(), uniqueIds()],
   // Content-Security-Policy as a <meta> in every page: Astro hashes its own scripts and styles.
   // Scripts: only the site's files and hashed inline scripts, never 'unsafe-inline'. Style
   // attributes are allowed: KaTeX positions every glyph with style="…" and Shiki colours code so.

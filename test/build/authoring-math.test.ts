@@ -1,8 +1,8 @@
 /**
  * Authors put math and markup anywhere (issue 13). One passing build of fixture lessons checks
- * what readers get (TOC text, heading ids, titles, unique ids, the scaffolded lesson); each
- * mistake then gets its own failing build, since the first error stops a build, and the error
- * text is checked: file, line, column and the one-line fix.
+ * what readers get (TOC text, heading ids, titles, unique ids, the scaffolded lesson); one failing
+ * build then holds a file for each mistake, which the authoring pre-check reports all at once, and
+ * each error text is checked: file, line, column and the one-line fix.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicateIds } from '../../src/integrations/unique-ids.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
-import { astroBuild, buildWithLesson, copyWithLessons, removeDir, type BuildResult } from './support/build';
+import { astroBuild, buildWithLesson, buildWithLessons, copyWithLessons, removeDir, type BuildResult } from './support/build';
 
 const front = (title: string, order: number, description = 'A fixture lesson.') =>
   `---\ntitle: ${JSON.stringify(title)}\ndescription: ${JSON.stringify(description)}\norder: ${order}\ndate: 2025-01-0${order}\n---\n`;
@@ -119,8 +119,9 @@ describe('math in titles and headings, unique ids, the scaffold (one build)', ()
   });
 });
 
-describe('mistakes stop the build with file, line, column and a fix (one build each)', () => {
-  const cases: [name: string, body: string, expected: string | RegExp][] = [
+describe('mistakes stop the build with file, line, column and a fix', () => {
+  // The pre-check (src/integrations/authoring-check.ts) reports every file's mistake in one build.
+  const cases: [name: string, body: string, expected: string][] = [
     ['lt.mdx', 'Intro.\n\nFor l<L the term vanishes.', 'content/lessons/lt.mdx:10:6: "<" before a letter is read as the start of a tag <L> in MDX.\n  Fix: put a space after "<" (l < L), write &lt;, or use math ($l < L$).'],
     ['le.mdx', 'Keep the rate <= 0.5 here.', 'content/lessons/le.mdx:8:15: "<=" is read as the start of a tag in MDX.\n  Fix: write ≤ (rate ≤ 0.5), &lt;= or math ($rate \\le 0.5$).'],
     ['brace.mdx', 'It is assigned to {no one/a team} now.', 'content/lessons/brace.mdx:8:19: "{no one/a team}" is read as a JavaScript expression in MDX.\n  Fix: write literal braces as \\{no one/a team\\}'],
@@ -129,14 +130,25 @@ describe('mistakes stop the build with file, line, column and a fix (one build e
     ['dollar.mdx', 'It costs $5 and $10.', 'content/lessons/dollar.mdx:8:10: "$5 and $" is read as a formula'],
     ['pipe.mdx', '| case | formula |\n| --- | --- |\n| raw pipe | $P(A|B)$ |', 'content/lessons/pipe.mdx:10:18: this "|" is inside $…$ in a table row, so it ends the cell and cuts the formula; write \\mid for a divider such as P(A \\mid B), or \\vert'],
     ['prop.mdx', "import { GradientFlow } from '~/components';\n\n<GradientFlow depth={3 + 3} />", 'content/lessons/prop.mdx:10: <GradientFlow> prop "depth" must be a literal value the build can check: text in quotes (depth="…"), a number (depth={3}) or a list (depth={[2, 4, 1]}); computed values are not allowed; got depth={3 + 3}'],
-    ['dup.mdx', '<span id="dup">a</span> and <span id="dup">b</span>', 'lessons/dup/index.html: id="dup" appears 2 times'],
   ];
-  for (const [name, body, expected] of cases) {
-    it(name, async () => {
-      const result = await buildWith(name, body);
-      expect(result.code).not.toBe(0);
-      if (typeof expected === 'string') expect(result.output).toContain(expected);
-      else expect(result.output).toMatch(expected);
-    });
+  let result: BuildResult;
+  beforeAll(async () => {
+    result = await buildWithLessons(project, Object.fromEntries(cases.map(([name, body]) => [name, `${front('Bad', 9)}\n${body}\n`])));
+  });
+
+  it('one build stops before building anything and counts every mistake', () => {
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`${cases.length} authoring mistakes, found before building:`);
+    expect(result.output).not.toContain('page(s) built');
+  });
+
+  for (const [name, , expected] of cases) {
+    it(name, () => expect(result.output).toContain(expected));
   }
+
+  it('dup.mdx: an id used twice on a page (found in the built pages, a build of its own)', async () => {
+    const dup = await buildWith('dup.mdx', '<span id="dup">a</span> and <span id="dup">b</span>');
+    expect(dup.code).not.toBe(0);
+    expect(dup.output).toContain('lessons/dup/index.html: id="dup" appears 2 times');
+  });
 });

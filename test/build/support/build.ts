@@ -87,13 +87,15 @@ export function copyWithLessons(lessons: Record<string, string>, prefix?: string
   return dir;
 }
 
-/** Builds `project` with one extra lesson file, then removes the file again. */
-export async function buildWithLesson(project: string, fileName: string, text: string): Promise<BuildResult> {
-  const file = join(project, 'content/lessons', fileName);
-  writeFileSync(file, text);
+/** Builds `project` with extra lesson files (file name → text), then removes them again. */
+export async function buildWithLessons(project: string, lessons: Record<string, string>): Promise<BuildResult> {
+  const files = Object.entries(lessons).map(([name, text]) => (writeFileSync(join(project, 'content/lessons', name), text), join(project, 'content/lessons', name)));
   try {
     return await astroBuild(project);
   } finally {
-    rmSync(file);
+    for (const file of files) rmSync(file);
   }
 }
+
+/** Builds `project` with one extra lesson file, then removes the file again. */
+export const buildWithLesson = (project: string, fileName: string, text: string): Promise<BuildResult> => buildWithLessons(project, { [fileName]: text });
