@@ -1,8 +1,9 @@
 /**
  * The layout on every screen: every page at 320, 390, 768 and 1280 px wide, with the figures drawn
  * live as a reader who scrolled through sees them: no sideways page scroll, nothing clipped by an
- * ancestor and no chart text under 10 CSS px. Findings go to test-artifacts/layout-problems.json;
- * full-page screenshots at 390 and 1280 px, light and dark, to test-artifacts/layout/.
+ * ancestor, no chart text under 10 CSS px and, from 390 px, no summary table that scrolls sideways.
+ * Findings go to test-artifacts/layout-problems.json; full-page screenshots at 390 and 1280 px,
+ * light and dark, to test-artifacts/layout/.
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,12 @@ describe('layout at 320–1280 px', () => {
                 await opened.page.evaluate((t) => (document.documentElement.dataset.theme = t, window.scrollTo(0, 0)), theme);
                 await screenshotWithFrames(opened.page, { path: artifactPath(`layout/${p.name}-${width}-${theme}.png`), fullPage: true });
               }
+            }
+            // A lesson's summary table wraps its cells to fit a phone's column: from 390 px up its box never scrolls sideways.
+            if (width >= 390) {
+              const scrolled = await opened.page.$$eval('lesson-figure[data-kind="summary-table"] :is(.figure-body, .figure-body > table)', (bodies) =>
+                bodies.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.scrollWidth} px in ${b.clientWidth} px`));
+              found.push(...scrolled.map((detail) => ({ kind: 'clipped' as const, where: 'summary table', detail: `scrolls sideways: ${detail}`, page: p.name, width })));
             }
             all.push(...found);
             writeFileSync(artifactPath('layout-problems.json'), JSON.stringify(all, null, 1));
