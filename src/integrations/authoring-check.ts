@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { lessonSchema } from '../content/schema.ts';
@@ -51,7 +51,7 @@ function described(error: unknown, code: string, path: string, root: string): st
  */
 export async function findAuthoringMistakes(root: string, processor: MdxProcessor): Promise<{ mistakes: string[]; files: number }> {
   if (!processor.createMdxRenderer) return { mistakes: [], files: 0 };
-  const srcDir = new URL(`file://${join(root, 'src')}/`);
+  const srcDir = pathToFileURL(`${join(root, 'src')}/`);
   const renderer = await processor.createMdxRenderer({ syntaxHighlight: false, shikiConfig: {} }, { optimize: false, srcDir, sourcemap: false });
   const mistakes: string[] = [];
   let files = 0;
@@ -92,7 +92,10 @@ export function authoringReport(mistakes: readonly string[]): string {
   return `${count}, found before building:\n\n${mistakes.join('\n\n')}\n`;
 }
 
-/** The integration: in `astro build` only (the dev server reports each page as it is opened). */
+/**
+ * The integration: in `astro build` only (the dev server reports each page as it is opened).
+ * @throws Error whose message is `authoringReport` of every mistake, before anything is built.
+ */
 export default function authoringCheck(): AstroIntegration {
   return {
     name: 'authoring-check',
@@ -101,7 +104,8 @@ export default function authoringCheck(): AstroIntegration {
         if (command !== 'build') return;
         const started = performance.now();
         const { mistakes, files } = await findAuthoringMistakes(fileURLToPath(config.root), config.markdown.processor as MdxProcessor);
-        if (mistakes.length) throw new Error(authoringReport(mistakes));
+        // The message is the whole report: a stack trace into this file would only be noise to an author.
+        if (mistakes.length) throw Object.assign(new Error(authoringReport(mistakes)), { stack: '' });
         logger.info(`${files} MDX file(s) checked in ${((performance.now() - started) / 1000).toFixed(1)} s: no authoring mistake.`);
       },
     },

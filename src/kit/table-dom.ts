@@ -4,7 +4,7 @@
  * text nodes instead of hundreds of new elements. Text only (layer indices raised, ./scripts), never HTML.
  */
 import { displayCell, unbreakable, type ChartTable } from '../charts/browser.ts';
-import { tableHtml } from './html.ts';
+import { breakableHtml, tableHtml } from './html.ts';
 import { setScripted } from '../charts/scripts.ts';
 
 /**
@@ -23,8 +23,12 @@ export function updateTable(container: Element, table: ChartTable, options: { ro
   }
   rows.forEach((tr, r) => {
     [...tr.children].forEach((cell, c) => {
-      const text = c === 0 && options.rowHeaders ? String(table.rows[r][c]) : displayCell(table.rows[r][c]);
-      if (cell.textContent !== text) cell.textContent = text;
+      const header = c === 0 && options.rowHeaders;
+      const text = header ? String(table.rows[r][c]) : displayCell(table.rows[r][c]);
+      if (cell.textContent !== text) {
+        if (header) cell.innerHTML = breakableHtml(text);
+        else cell.textContent = text;
+      }
     });
   });
 }

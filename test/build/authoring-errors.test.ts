@@ -49,6 +49,7 @@ describe('one build with a mistake in each of nine files', () => {
     expect(result.output).toContain('9 authoring mistakes, found before building:');
     for (const name of Object.keys(MISTAKES)) expect(result.output).toContain(`content/lessons/${name}`);
     expect(result.output).not.toContain('content/lessons/good.mdx');
+    expect(result.output).not.toContain('Stack trace');
   });
 });
 

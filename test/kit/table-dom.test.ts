@@ -19,6 +19,14 @@ describe('updateTable', () => {
     expect(div.innerHTML).toBe(tableHtml({ ...table, rows: [['unit 1', 0.75], ['unit 2', -1]] }, { rowHeaders: true }));
   });
 
+  it('a changed row header keeps its line-break opportunities; its text reads back unchanged', () => {
+    const div = container(tableHtml({ columns: ['Model', 'a'], rows: [['2/3/1 network', 0.5]] }, { rowHeaders: true }));
+    updateTable(div, { columns: ['Model', 'a'], rows: [['2/8/8/1 network', 0.5]] }, { rowHeaders: true });
+    const th = div.querySelector('tbody th')!;
+    expect(th.innerHTML).toBe('2/<wbr>8/<wbr>8/<wbr>1 network');
+    expect(th.textContent).toBe('2/8/8/1 network');
+  });
+
   it('rebuilds the table when the shape, header or note changes, and escapes text', () => {
     const div = container(tableHtml(table));
     const next = { columns: ['unit', 'w'], rows: [['<b>x</b>', 1], ['unit 2', 2], ['unit 3', 3]] as (string | number)[][] };
