@@ -1,7 +1,8 @@
 /**
  * Live tables and texts without rebuilding them: when a table of the same shape is already in the
  * page, only the cells whose text changed are touched, so a redraw while training restyles a few
- * text nodes instead of hundreds of new elements. Text only (layer indices raised, ./scripts), never HTML.
+ * text nodes instead of hundreds of new elements. Text only (layer indices raised, ./scripts), never
+ * HTML, but for the line-break opportunities a row header gets (breakableHtml: escaped, plus <wbr>).
  */
 import { displayCell, unbreakable, type ChartTable } from '../charts/browser.ts';
 import { breakableHtml, tableHtml } from './html.ts';

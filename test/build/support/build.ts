@@ -89,7 +89,8 @@ export function copyWithLessons(lessons: Record<string, string>, prefix?: string
 
 /** Builds `project` with extra lesson files (file name → text), then removes them again. */
 export async function buildWithLessons(project: string, lessons: Record<string, string>): Promise<BuildResult> {
-  const files = Object.entries(lessons).map(([name, text]) => (writeFileSync(join(project, 'content/lessons', name), text), join(project, 'content/lessons', name)));
+  const files = Object.keys(lessons).map((name) => join(project, 'content/lessons', name));
+  Object.values(lessons).forEach((text, i) => writeFileSync(files[i], text));
   try {
     return await astroBuild(project);
   } finally {
