@@ -11,6 +11,7 @@ import { artifactPath, artifactsDir } from './support/artifacts.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { within } from './support/bound.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { layoutProblems } from './support/layout.ts';
 import { installLongTaskObserver, longTasks, maxLongTask } from './support/longtasks.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -37,6 +38,15 @@ const FILES: Record<string, string> = {
   'busy.html': html(
     // Several 300 ms tasks after load: a single one during page load once went unreported in CI.
     '<main><h1>Busy</h1></main><script>let n = 0; const spin = () => { const t = performance.now(); while (performance.now() - t < 300) {} if (++n < 5) setTimeout(spin, 200); }; addEventListener("load", () => setTimeout(spin, 100));</script>',
+  ),
+  'layout.html': html(
+    // Near the top: a clip, sr-only text and a fine block; far below (content-visibility skips them until then): a clip and tiny chart text.
+    '<main><div id="top-clip" style="overflow: hidden; width: 100px; height: 40px"><div style="width: 300px">wide</div></div>' +
+      '<p class="cv">A fine paragraph.</p><span style="position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap">a long text for screen readers only</span>' +
+      '<div style="height: 3000px"></div><div class="cv" id="far-clip"><div style="width: 2000px; height: 10px"></div></div>' +
+      '<div style="height: 3000px"></div><div class="cv"><svg id="tiny-chart" width="200" height="50"><text x="0" y="20" font-size="6">tiny</text></svg></div>' +
+      '<div class="cv"><svg id="fine-chart" width="200" height="50"><text x="0" y="20" font-size="12">fine</text></svg></div></main>',
+    '<style>.cv { content-visibility: auto; contain-intrinsic-size: auto 300px; overflow-clip-margin: 0.75rem }</style>',
   ),
   'inaccessible.html': '<!doctype html><html><head><title>x</title></head><body><img src="i.svg"></body></html>',
 };
@@ -168,6 +178,22 @@ describe('longtasks', () => {
     try {
       await expect.poll(() => longTasks(page).then((t) => t.length)).toBeGreaterThan(0);
       expect(await maxLongTask(page)).toBeGreaterThanOrEqual(50);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('layoutProblems', () => {
+  it('finds each clip and tiny chart text once, far down in skipped blocks too, and not what a reader cannot see', async () => {
+    const { page, close } = await openPage(`${site.url}layout.html`, { viewport: { width: 800, height: 600 } });
+    try {
+      const found = (await layoutProblems(page)).map((p) => ({ kind: p.kind, id: /#([\w-]+)/.exec(p.where)?.[1], detail: p.detail.replace(/ \(.*/, '') }));
+      expect(found).toEqual([
+        { kind: 'clipped', id: 'top-clip', detail: 'content 300 px wide in 100 px' },
+        { kind: 'clipped', id: 'far-clip', detail: 'content 2000 px wide in 784 px' },
+        { kind: 'small-text', id: 'tiny-chart', detail: '6.0 px' },
+      ]);
     } finally {
       await close();
     }

@@ -101,13 +101,31 @@ async function measureAt({ top, minText }: { top: number; minText: number }): Pr
     const paint = /paint|strict|content/.test(cs.contain) || cs.contentVisibility === 'auto';
     const scrolls = (o: string) => o === 'auto' || o === 'scroll';
     return {
+      paint,
       x: (paint && !scrolls(cs.overflowX)) || cs.overflowX === 'hidden' || cs.overflowX === 'clip',
       y: (paint && !scrolls(cs.overflowY)) || cs.overflowY === 'hidden' || cs.overflowY === 'clip',
       margin: paint ? parseFloat(/[\d.]+px/.exec(cs.overflowClipMargin)?.[0] ?? '0') : 0,
     };
   };
-  for (const e of document.body.querySelectorAll('*')) {
-    if (e.closest('svg') && e.tagName.toLowerCase() !== 'svg') continue;
+  // The elements that can paint on screen, svg roots without their insides. A box with paint containment
+  // (content-visibility: auto too) paints nothing outside its clip edge, so one wholly off screen is kept but
+  // its subtree is not walked: reading the boxes in a skipped subtree would force its layout, at every step.
+  const candidates: Element[] = [];
+  const walk = (parent: Element) => {
+    for (const e of parent.children) {
+      candidates.push(e);
+      if (e.localName === 'svg') {
+        candidates.push(...e.querySelectorAll('svg'));
+        continue;
+      }
+      const c = clips(getComputedStyle(e));
+      const r = e.getBoundingClientRect();
+      if (c.paint && (r.bottom + c.margin <= 0 || r.top - c.margin >= window.innerHeight)) continue;
+      walk(e);
+    }
+  };
+  walk(document.body);
+  for (const e of candidates) {
     const r = e.getBoundingClientRect();
     if (!onScreen(r) || !e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || srOnly(e, r)) continue;
     const cs = getComputedStyle(e);
@@ -123,7 +141,7 @@ async function measureAt({ top, minText }: { top: number; minText: number }): Pr
       });
     }
   }
-  for (const t of document.querySelectorAll('svg text')) {
+  for (const t of candidates.filter((e) => e.localName === 'svg' && !e.parentElement?.closest('svg')).flatMap((svg) => [...svg.querySelectorAll('text')])) {
     const text = t.textContent?.trim();
     if (!text) continue;
     const r = t.getBoundingClientRect();
