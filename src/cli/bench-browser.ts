@@ -73,6 +73,8 @@ export interface LessonTiming {
   readonly readingTasksOver50: number;
   /** ms from navigation until every live figure is done (null if not within the wait). */
   readonly readingAllDone: number | null;
+  /** The most CPU time (ms) one main-thread task used while reading (from a trace). */
+  readonly readingLongestTaskCpu: number;
   readonly explorers: ExplorerTiming[];
 }
 
@@ -130,7 +132,7 @@ async function firstFigure(page: Page): Promise<FigureTiming | null> {
 }
 
 /** Scrolls through the page like a quick reader, then waits for every live figure. */
-async function readThrough(page: Page): Promise<{ longest: number; over50: number; allDone: number | null }> {
+async function readThrough(browser: Browser, page: Page): Promise<{ longest: number; over50: number; allDone: number | null; cpu: number }> {
   // The height is read at every step: it grows as blocks that content-visibility skipped render at their real size.
   for (let y = 0; y <= (await page.evaluate(() => document.documentElement.scrollHeight)); y += 700) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -139,7 +141,8 @@ async function readThrough(page: Page): Promise<{ longest: number; over50: numbe
   const done = await page.waitForFunction(allDone, null, { timeout: 180_000, polling: 200 }).then(() => true, () => false);
   const at = await page.evaluate(() => performance.now());
   const list = await longTasks(page);
-  return { longest: Math.max(0, ...list), over50: list.filter((t) => t > 50).length, allDone: done ? at : null };
+  const { cpu } = longest(mainThreadTasks(await browser.stopTracing()));
+  return { longest: Math.max(0, ...list), over50: list.filter((t) => t > 50).length, allDone: done ? at : null, cpu };
 }
 
 /** Changes one control the way a reader would and times it to the next painted frame. */
@@ -232,13 +235,13 @@ export async function lessonTiming(browser: Browser, url: string, path: string, 
     domContentLoaded.push(await withPage(browser, url, (page) => page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)));
   }
   const figure = await withPage(browser, url, firstFigure);
-  const reading = await withPage(browser, url, readThrough);
+  const reading = await withPage(browser, url, (page) => readThrough(browser, page), (page) => browser.startTracing(page, { categories: TASK_CATEGORIES }));
   const ids = await withPage(browser, url, (page) => page.$$eval('.explorer[id]', (els) => els.map((e) => e.id)));
   const explorers: ExplorerTiming[] = [];
   for (const id of ids) explorers.push({ ...(await explorerTiming(browser, url, id)), landing: await landingTiming(browser, url, id) });
   return {
     path, domContentLoaded, firstFigure: figure, readingLongestTask: reading.longest, readingTasksOver50: reading.over50,
-    readingAllDone: reading.allDone, explorers,
+    readingAllDone: reading.allDone, readingLongestTaskCpu: reading.cpu, explorers,
   };
 }
 

@@ -98,7 +98,7 @@ function printLesson(t: LessonTiming): void {
     const waiting = f.experiments.filter((e) => e.done === null).map((e) => e.id);
     console.log(`      experiments done, from the same moment: ${done.map((e) => `${e.id} ${ms(e.done)}`).join(', ') || 'none'}${waiting.length ? `; not done after 5 s (not started until scrolled near): ${waiting.join(', ')}` : ''}`);
   }
-  console.log(`    reading (scroll through, every live figure done at ${ms(t.readingAllDone)}): longest task ${ms(t.readingLongestTask)}, ${t.readingTasksOver50} task(s) over 50 ms`);
+  console.log(`    reading (scroll through, every live figure done at ${ms(t.readingAllDone)}): longest task ${ms(t.readingLongestTask)}, ${t.readingTasksOver50} task(s) over 50 ms; most CPU in one task ${ms(t.readingLongestTaskCpu)}`);
   for (const e of t.explorers) {
     const t = e.training;
     console.log(`    explorer #${e.id}: first live chart ${e.firstFrame === null ? 'none in 5 s (it shows its prerender until a control changes)' : `${ms(e.firstFrame)} after it scrolls into view`}`);
