@@ -182,6 +182,31 @@ describe('remedies explorer', () => {
     }
   });
 
+  it('adds a variant after another was dropped mid-run, and its controls still work', async () => {
+    const { page, consoleErrors, close } = await open(SMALL.replace('iterations=100', 'iterations=5000'));
+    const play = page.locator(`${ISLAND} button[data-action="play"]`);
+    const label = (text: string) => page.waitForFunction(([island, t]) => document.querySelector(`${island} button[data-action="play"]`)!.textContent === t, [ISLAND, text]);
+    try {
+      await show(page);
+      await page.waitForFunction((island) => /^Iteration/.test(document.querySelector(`${island} .remedies-status`)!.textContent!), ISLAND);
+      // The dropped run stays paused where it was; with the others paused too, ticking Adam once read the
+      // variant list before Adam's run existed, threw, and left every button dead.
+      await page.locator(`${ISLAND} input[data-param="variants"][value="plain"]`).uncheck();
+      await label('Pause');
+      await play.click();
+      await label('Play');
+      await page.locator(`${ISLAND} input[data-param="variants"][value="adam"]`).check();
+      await page.waitForFunction((island) => document.querySelector(`${island} [data-chart="gradients-1"] .figure-title`)!.textContent!.startsWith('Adam'), ISLAND);
+      await label('Pause');
+      await play.click();
+      await label('Play');
+      expect((await state(page)).variants).toEqual(['residual', 'adam']);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('passes axe and looks right in light and dark', async () => {
     await inBothSchemes(ISLAND, 'remedies-explorer', (options) => open(SMALL, options), async (page) => {
       await show(page);

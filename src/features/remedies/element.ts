@@ -145,10 +145,10 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
 
   /** Creates (once) and subscribes to the run of every chosen variant; runs of dropped variants pause. */
   private useRuns(values: RemediesValues): void {
-    for (const [v] of this.runs) if (!values.variants.includes(v)) this.client.pause(this.runId(v));
     const added = values.variants.filter((v) => !this.runs.has(v));
-    // Every store first: a subscription calls back at once, and that reads all the chosen runs.
+    // Every store first: a subscription calls back at once (a dropped run's too, when it pauses), and that reads all the chosen runs.
     for (const v of added) this.runs.set(v, this.client.run(this.runId(v), { config: this.config(values, v), pace: pace(values.speed, values.iterations, this.reducedMotion) }));
+    for (const [v] of this.runs) if (!values.variants.includes(v)) this.client.pause(this.runId(v));
     for (const v of added) {
       this.onDisconnect(this.runs.get(v)!.subscribe(() => {
         const playing = this.playing();
