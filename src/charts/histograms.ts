@@ -6,10 +6,10 @@ import * as Plot from '@observablehq/plot';
 import { cell, chartStyle, fmt, type AriaOptions, type ChartTable } from './common.ts';
 import { faint, ink, seriesColor } from './theme.ts';
 
-/** One layer's histogram (as `histogram` in src/engine/stats.ts): equal bins over [lo, hi]. */
+/** One layer's histogram (as `histogram` in src/engine/stats.ts): equal bins over [lo, hi], and the values' standard deviation. */
 export interface LayerHistogram {
   l: number;
-  histogram: { lo: number; hi: number; counts: readonly number[] };
+  histogram: { lo: number; hi: number; counts: readonly number[]; std: number };
 }
 
 /** The layers to draw, in order. */
@@ -97,12 +97,8 @@ export function histograms(data: HistogramsData, options: Partial<HistogramsOpti
   };
 }
 
-/** Standard deviation of a histogram's values, estimated from bin centres. */
-function binStd(h: LayerHistogram['histogram']): number {
-  const b = bins(h);
-  const mean = b.reduce((s, x) => s + x.share * (x.x1 + x.x2) / 2, 0);
-  return Math.sqrt(b.reduce((s, x) => s + x.share * ((x.x1 + x.x2) / 2 - mean) ** 2, 0));
-}
+/** The values' standard deviation in words: "about 0.0325", or why there is none. */
+const spread = (h: LayerHistogram['histogram']): string => (Number.isFinite(h.std) ? `about ${fmt(h.std)}` : 'not defined (no finite value)');
 
 /** Share of values in the first and last bin (where saturating activations pile up). */
 function edgeShare(h: LayerHistogram['histogram']): number {
@@ -120,9 +116,9 @@ export function histogramsCaption(data: HistogramsData): string {
   const pct = (v: number) => `${fmt(v * 100, 2)} %`;
   const over = `${first.histogram.counts.length} bins over [${fmt(first.histogram.lo)}, ${fmt(first.histogram.hi)}]`;
   if (n === 1) {
-    return `Activations of layer ${first.l} (${over}): standard deviation about ${fmt(binStd(first.histogram))}, ${pct(edgeShare(first.histogram))} of values in the two end bins.`;
+    return `Activations of layer ${first.l} (${over}): standard deviation ${spread(first.histogram)}, ${pct(edgeShare(first.histogram))} of values in the two end bins.`;
   }
-  return `Activations of ${n} layers (${over} for layer ${first.l}): the standard deviation goes from about ${fmt(binStd(first.histogram))} in layer ${first.l} to ${fmt(binStd(last.histogram))} in layer ${last.l}, `
+  return `Activations of ${n} layers (${over} for layer ${first.l}): the standard deviation goes from ${spread(first.histogram)} in layer ${first.l} to ${spread(last.histogram)} in layer ${last.l}, `
     + `and the share in the two end bins from ${pct(edgeShare(first.histogram))} to ${pct(edgeShare(last.histogram))}.`;
 }
 

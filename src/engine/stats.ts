@@ -93,11 +93,16 @@ export interface Histogram {
   readonly lo: number;
   readonly hi: number;
   readonly counts: number[];
+  /**
+   * Population standard deviation √(Σ(v − mean)² / N) of the N finite values, those outside [lo, hi]
+   * included (the bins cannot tell a spread of 1e-9 from one of 0.02); NaN when there are none.
+   */
+  readonly std: number;
 }
 
 /**
- * Histogram of the first `length` values of `values` with `bins` equal bins over [lo, hi].
- * Non-finite values are skipped. @throws RangeError if bins < 1 or hi ≤ lo.
+ * Histogram of the first `length` values of `values` with `bins` equal bins over [lo, hi], and their
+ * standard deviation. Non-finite values are skipped. @throws RangeError if bins < 1 or hi ≤ lo.
  */
 export function histogram(values: Float64Array, length: number, bins: number, lo: number, hi: number): Histogram {
   if (!(Number.isInteger(bins) && bins >= 1) || !(hi > lo)) {
@@ -105,11 +110,22 @@ export function histogram(values: Float64Array, length: number, bins: number, lo
   }
   const counts = new Array<number>(bins).fill(0);
   const width = (hi - lo) / bins;
+  let n = 0;
+  let sum = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) continue;
     const k = Math.floor((v - lo) / width);
     counts[k < 0 ? 0 : k >= bins ? bins - 1 : k] += 1;
+    n += 1;
+    sum += v;
   }
-  return { lo, hi, counts };
+  // Two passes (mean, then squared deviations): no cancellation when the spread is tiny beside the mean.
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) squares += (v - mean) * (v - mean);
+  }
+  return { lo, hi, counts, std: n > 0 ? Math.sqrt(squares / n) : NaN };
 }

@@ -25,7 +25,7 @@ describe('histograms', () => {
   });
 
   it('wraps many layers into rows of panels', () => {
-    const many: HistogramsData = { layers: Array.from({ length: 8 }, (_, i) => ({ l: i + 1, histogram: { lo: -1, hi: 1, counts: [1, 2, 3, 2, 1] } })) };
+    const many: HistogramsData = { layers: Array.from({ length: 8 }, (_, i) => ({ l: i + 1, histogram: { lo: -1, hi: 1, counts: [1, 2, 3, 2, 1], std: 0.4 } })) };
     const one = histograms({ layers: many.layers.slice(0, 1) });
     const wrapped = histograms(many);
     expect(wrapped.height!).toBeGreaterThan(one.height!);
@@ -34,26 +34,28 @@ describe('histograms', () => {
   });
 
   it('copes with empty or non-finite counts without printing NaN', () => {
-    const bad: HistogramsData = { layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [0, 0] } }, { l: 2, histogram: { lo: 0, hi: 1, counts: [NaN, 3] } }] };
+    const bad: HistogramsData = { layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [0, 0], std: NaN } }, { l: 2, histogram: { lo: 0, hi: 1, counts: [NaN, 3], std: 0 } }] };
     expect(renderSvg(histograms(bad))).not.toMatch(/NaN|⚠/);
     expect(histogramsCaption(bad)).not.toMatch(/NaN/);
   });
 
   it('rejects a histogram without bins or with lo ≥ hi', () => {
-    expect(() => histograms({ layers: [{ l: 1, histogram: { lo: 1, hi: 1, counts: [1] } }] })).toThrow(RangeError);
-    expect(() => histograms({ layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [] } }] })).toThrow(RangeError);
+    expect(() => histograms({ layers: [{ l: 1, histogram: { lo: 1, hi: 1, counts: [1], std: 0 } }] })).toThrow(RangeError);
+    expect(() => histograms({ layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [], std: NaN } }] })).toThrow(RangeError);
   });
 
   it('is deterministic', () => {
     expect(renderSvg(histograms(d))).toBe(renderSvg(histograms(d)));
   });
 
-  it('caption gives the spread and the share in the end bins, first vs last layer', () => {
+  it('caption gives the spread (the values\' own standard deviation, not the bins\') and the share in the end bins, first vs last layer', () => {
     const c = histogramsCaption({ layers: [
-      { l: 1, histogram: { lo: -1, hi: 1, counts: [0, 1, 1, 0] } },
-      { l: 2, histogram: { lo: -1, hi: 1, counts: [1, 0, 0, 1] } },
+      { l: 1, histogram: { lo: -1, hi: 1, counts: [0, 1, 1, 0], std: 0.0325 } },
+      { l: 2, histogram: { lo: -1, hi: 1, counts: [0, 1, 1, 0], std: 3.2e-9 } },
     ] });
-    expect(c).toBe('Activations of 2 layers (4 bins over [−1, 1] for layer 1): the standard deviation goes from about 0.25 in layer 1 to 0.75 in layer 2, and the share in the two end bins from 0 % to 100 %.');
+    expect(c).toBe('Activations of 2 layers (4 bins over [−1, 1] for layer 1): the standard deviation goes from about 0.0325 in layer 1 to about 3.2 × 10⁻⁹ in layer 2, and the share in the two end bins from 0 % to 0 %.');
+    expect(histogramsCaption({ layers: [{ l: 3, histogram: { lo: 0, hi: 1, counts: [0, 0], std: NaN } }] }))
+      .toBe('Activations of layer 3 (2 bins over [0, 1]): standard deviation not defined (no finite value), 0 % of values in the two end bins.');
     expect(histogramsCaption(d)).toMatch(/^Activations of 5 layers \(40 bins over \[−1, 1\] for layer 1\)/);
   });
 
@@ -62,7 +64,7 @@ describe('histograms', () => {
     expect(t.columns).toEqual(['bin from', 'bin to', 'layer 1 (%)', 'layer 2 (%)', 'layer 3 (%)', 'layer 4 (%)', 'layer 5 (%)']);
     expect(t.rows).toHaveLength(40);
     expect(t.rows[0].slice(0, 2)).toEqual([-1, -0.95]);
-    const mixed = histogramsTable({ layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [1, 1] } }, { l: 2, histogram: { lo: 0, hi: 2, counts: [1] } }] });
+    const mixed = histogramsTable({ layers: [{ l: 1, histogram: { lo: 0, hi: 1, counts: [1, 1], std: 0.25 } }, { l: 2, histogram: { lo: 0, hi: 2, counts: [1], std: 0 } }] });
     expect(mixed).toEqual({ columns: ['layer', 'bin from', 'bin to', 'share (%)'], rows: [[1, 0, 0.5, 50], [1, 0.5, 1, 50], [2, 0, 2, 100]] });
   });
 });

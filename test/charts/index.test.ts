@@ -16,7 +16,7 @@ describe('charts index', () => {
       charts.gradientFlow({ iterations: [0], norms: [[1, 2]], vanishingBelow: 1e-6, explodingAbove: 1e3 }),
       charts.decisionBoundary({ spec: { xMin: 0, xMax: 1, yMin: 0, yMax: 1, nx: 2, ny: 2 }, probs: [0, 0.4, 0.6, 1], X: [0.2, 0.8, 0.2, 0.8], Y: [0, 1], m: 2 }),
       charts.decisionBoundaryLegend(),
-      charts.histograms({ layers: [{ l: 1, histogram: { lo: -1, hi: 1, counts: [1, 2, 3] } }] }),
+      charts.histograms({ layers: [{ l: 1, histogram: { lo: -1, hi: 1, counts: [1, 2, 3], std: 0.5 } }] }),
       charts.variance({ measured: [1, 0.5], predicted: [1, 0.4] }),
       charts.symmetry({ iterations: [0, 10], distance: [0, 0] }),
     ];

@@ -30,4 +30,14 @@ describe('stats', () => {
     expect(histogram(Float64Array.of(-5, 0.1, 0.6, 0.9, 7, NaN), 6, 2, 0, 1).counts).toEqual([2, 3]);
     expect(() => histogram(new Float64Array(1), 1, 0, 0, 1)).toThrow(/bins/);
   });
+
+  it('gives the standard deviation of the finite values, those outside the bins included', () => {
+    // Mean 2, squared deviations 9, 1, 1, 9: population variance 5. The 99 lies past `length`.
+    expect(histogram(Float64Array.of(-1, 1, 3, 5, NaN, 99), 5, 4, 0, 4).std).toBe(Math.sqrt(5));
+    // A spread far below one bin's width (1/20 here) is still measured, not rounded to the bins.
+    const tiny = histogram(Float64Array.of(1e-9, -1e-9, 3e-9, -3e-9), 4, 40, -1, 1);
+    expect(tiny.counts[19] + tiny.counts[20]).toBe(4);
+    expect(tiny.std).toBeCloseTo(Math.sqrt(5) * 1e-9, 20);
+    expect(histogram(Float64Array.of(NaN, Infinity), 2, 2, 0, 1).std).toBeNaN();
+  });
 });
