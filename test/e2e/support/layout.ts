@@ -110,23 +110,22 @@ async function measureAt({ top, minText }: { top: number; minText: number }): Pr
   // The elements that can paint on screen, svg roots without their insides. A box with paint containment
   // (content-visibility: auto too) paints nothing outside its clip edge, so one wholly off screen is kept but
   // its subtree is not walked: reading the boxes in a skipped subtree would force its layout, at every step.
-  const candidates: Element[] = [];
+  const candidates: { e: Element; r: DOMRect }[] = [];
   const walk = (parent: Element) => {
     for (const e of parent.children) {
-      candidates.push(e);
+      const r = e.getBoundingClientRect();
+      candidates.push({ e, r });
       if (e.localName === 'svg') {
-        candidates.push(...e.querySelectorAll('svg'));
+        for (const inner of e.querySelectorAll('svg')) candidates.push({ e: inner, r: inner.getBoundingClientRect() });
         continue;
       }
       const c = clips(getComputedStyle(e));
-      const r = e.getBoundingClientRect();
       if (c.paint && (r.bottom + c.margin <= 0 || r.top - c.margin >= window.innerHeight)) continue;
       walk(e);
     }
   };
   walk(document.body);
-  for (const e of candidates) {
-    const r = e.getBoundingClientRect();
+  for (const { e, r } of candidates) {
     if (!onScreen(r) || !e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || srOnly(e, r)) continue;
     const cs = getComputedStyle(e);
     const c = clips(cs);
@@ -141,7 +140,7 @@ async function measureAt({ top, minText }: { top: number; minText: number }): Pr
       });
     }
   }
-  for (const t of candidates.filter((e) => e.localName === 'svg' && !e.parentElement?.closest('svg')).flatMap((svg) => [...svg.querySelectorAll('text')])) {
+  for (const t of candidates.filter(({ e }) => e.localName === 'svg' && !e.parentElement?.closest('svg')).flatMap(({ e }) => [...e.querySelectorAll('text')])) {
     const text = t.textContent?.trim();
     if (!text) continue;
     const r = t.getBoundingClientRect();
