@@ -89,8 +89,11 @@ export function copyWithLessons(lessons: Record<string, string>, prefix?: string
 
 /** Builds `project` with extra lesson files (file name → text), then removes them again. */
 export async function buildWithLessons(project: string, lessons: Record<string, string>): Promise<BuildResult> {
-  const files = Object.keys(lessons).map((name) => join(project, 'content/lessons', name));
-  Object.values(lessons).forEach((text, i) => writeFileSync(files[i], text));
+  const files = Object.entries(lessons).map(([name, text]) => {
+    const file = join(project, 'content/lessons', name);
+    writeFileSync(file, text);
+    return file;
+  });
   try {
     return await astroBuild(project);
   } finally {
