@@ -103,7 +103,10 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       });
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
-    this.onDisconnect(() => observer.disconnect());
+    // A screen away: a subclass may give its live figures their size there, where no reader sees them move.
+    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), this.near()), { rootMargin: '100% 0px' });
+    near.observe(this);
+    this.onDisconnect(() => (observer.disconnect(), near.disconnect()));
     this.dataset.ready = 'true';
     this.start(values);
     const figures = this.querySelector('.explorer-figures') ?? this;
@@ -163,6 +166,9 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
   protected paceOnly(keys: readonly (keyof T)[]): boolean {
     return keys.every((k) => k === PACE_SETTING);
   }
+
+  /** Called once, when the island first comes within a screen's height of the screen (or on it). */
+  protected near(): void {}
 
   /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */
   protected resized(): void {}

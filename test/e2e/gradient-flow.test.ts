@@ -214,6 +214,48 @@ describe('gradient flow explorer', () => {
     }
   });
 
+  it('on a phone, takes its live size a screen before it is seen, so nothing on screen moves; its histograms follow the run', async () => {
+    // Layout shifts whose moved boxes are in the island, and the histograms caption each time it changes.
+    const record = `window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push({ value: e.value, island: e.sources.some((s) => (s.node?.nodeType === 1 ? s.node : s.node?.parentElement)?.closest('${ISLAND}')), what: e.sources.map((s) => (s.node?.nodeName ?? '?') + '.' + (s.node?.className?.baseVal ?? s.node?.className ?? '') + ' ' + Math.round(s.previousRect.top) + '+' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.top) + '+' + Math.round(s.currentRect.height)).join(', ') }); }).observe({ type: 'layout-shift', buffered: true });`;
+    const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: (p) => p.addInitScript(record) });
+    try {
+      const heights = () => page.locator(ISLAND).evaluate((el) => [...el.querySelectorAll('.figure-body')].map((b) => Math.round(b.getBoundingClientRect().height)));
+      const prerender = await heights();
+      // Its top 1300 px below the top of the screen: within a screen of it, not on it.
+      await page.locator(ISLAND).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 1300));
+      await statusMatches(page, /^Iteration [1-9]/);
+      const primed = await steady(page, heights);
+      expect(await page.locator(`${ISLAND} button[data-action="play"]`).textContent()).toBe('Play');
+      // Drawn at a phone's width the live charts are taller than the prerender (720 px wide, scaled down): that happened off screen.
+      for (const [i, h] of primed.entries()) expect(h, CHARTS[i]).toBeGreaterThan(prerender[i] * 1.4);
+      const shiftsBefore = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts.length);
+      await page.locator(`${ISLAND} [data-chart="histograms"] .figure-caption`).evaluate((caption) => {
+        const seen: string[] = ((window as unknown as { captions: string[] }).captions = []);
+        new MutationObserver(() => seen.push(caption.textContent!.slice(0, 40))).observe(caption, { childList: true, characterData: true, subtree: true });
+      });
+      // Scrolled to as a reader does, 300 px at a time (a jump would lay out the text above it only then, moving it).
+      const transport = page.locator(`${ISLAND} button[data-action="play"]`);
+      while (await transport.evaluate((b) => b.getBoundingClientRect().bottom > window.innerHeight)) {
+        await page.evaluate(() => window.scrollBy(0, 300));
+        await page.waitForTimeout(100);
+      }
+      const s = await settled(page);
+      expect(s.status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
+      expect(await heights()).toEqual(primed);
+      const shifts = await page.evaluate((n) => (window as unknown as { shifts: { value: number; island: boolean; what: string }[] }).shifts.slice(n), shiftsBefore);
+      const moved = shifts.filter((x) => x.island).reduce((sum, x) => sum + x.value, 0);
+      console.log(`gradient flow at 390 px: layout shift in the island once on screen ${moved.toFixed(4)} (${shifts.length} entries)`);
+      expect(moved, JSON.stringify(shifts.filter((x) => x.island))).toBeLessThan(0.01);
+      // While it played, the histograms showed the run's own iterations, not the prerender's until the end.
+      const captions = await page.evaluate(() => (window as unknown as { captions: string[] }).captions);
+      const during = captions.map((c) => Number(/^At iteration ([\d,]+)/.exec(c)?.[1].replace(/,/g, ''))).filter((k) => k > 0 && k < 600);
+      expect(during.length, captions.join(' | ')).toBeGreaterThanOrEqual(3);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('pauses while scrolled off screen and resumes when back', async () => {
     const { page, consoleErrors, close } = await open('?flow.iterations=3000&flow.speed=1');
     try {

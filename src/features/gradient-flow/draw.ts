@@ -21,19 +21,24 @@ export class FlowFigures {
   private readonly tabled = new Map<FlowChart, string>();
   /** The live view behind each chart, once one is drawn (for exports). */
   private readonly views = new Map<FlowChart, ChartView>();
+  /** Where the next look for work starts: after the chart last brought up to date, so while a run streams no chart waits on the others. */
+  private next = 0;
 
   constructor(private readonly root: HTMLElement) {}
 
   /**
-   * Prepares one piece of work: the first chart whose view changed (its svg is built now, detached),
-   * else the first stale table (while `running`, only tables the reader has opened). While running,
+   * Prepares one piece of work for the first figure, in turn from the one after the last updated,
+   * whose chart changed (its svg is built now, detached) or, else, whose table is stale (while
+   * `running`, only tables the reader has opened). While running,
    * a chart is not replaced by a placeholder: the previous one stays until the new run has data.
    * @returns `commit`, which puts it into the page (call it in an animation frame, so building and
    * layout are two short tasks), and whether more is left; null when everything is up to date.
    */
   prepare(views: Readonly<Record<FlowChart, ChartView>>, running: boolean): { commit: () => void; more: boolean } | null {
     const jobs: (() => () => void)[] = [];
-    for (const name of flowCharts) {
+    for (let k = 0; k < flowCharts.length; k++) {
+      const i = (this.next + k) % flowCharts.length;
+      const name = flowCharts[i];
       const view = views[name];
       const key = viewKey(view);
       const drawn = this.drawn.get(name) ?? this.figure(name)?.getAttribute('data-key');
@@ -41,9 +46,9 @@ export class FlowFigures {
       if (drawn === key && !this.views.has(name)) this.views.set(name, view);
       if (drawn !== key) {
         if (running && !view.plot && this.figure(name)?.querySelector('.figure-body svg')) continue;
-        jobs.push(() => this.draw(name, key, view));
+        jobs.push(() => ((this.next = i + 1), this.draw(name, key, view)));
       } else if ((this.tabled.get(name) ?? this.figure(name)?.getAttribute('data-key')) !== key && (!running || this.tableOpen(name))) {
-        jobs.push(() => this.fillTable(name, key));
+        jobs.push(() => ((this.next = i + 1), this.fillTable(name, key)));
       }
     }
     return jobs.length ? { commit: jobs[0](), more: jobs.length > 1 } : null;

@@ -43,6 +43,8 @@ interface FlowState {
   readonly average?: VarianceProfile;
   /** False while the figures still show the build's prerender. */
   readonly live: boolean;
+  /** The run was started paused, one chunk in, before it came on screen (see `near`): it plays once it is seen. */
+  readonly primed?: boolean;
   /** Why the variance profiles could not be computed, if they could not. */
   readonly varianceError?: string;
 }
@@ -129,10 +131,11 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     if (name === 'play') {
       if (this.playing()) {
         this.client.pause(runId);
+        this.flow.set({ primed: false });
         this.store.set({ suspended: false });
       } else this.play();
     } else if (name === 'step') {
-      this.flow.set({ live: true });
+      this.flow.set({ live: true, primed: false });
       this.store.set({ suspended: false });
       if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
@@ -147,7 +150,20 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected visibility(visible: boolean): void {
     if (this.holdOffScreen(this.flow.get().runId, this.playing(), visible) || !visible) return;
     // A run not started yet starts once on screen (under reduced motion only when the reader asks).
-    if (!this.reducedMotion && this.run().status.state === 'idle') this.play();
+    if (!this.reducedMotion && (this.run().status.state === 'idle' || this.flow.get().primed)) this.play();
+  }
+
+  /**
+   * A screen before the island is seen, its run trains up to its second record, paused, and the
+   * figures are drawn from it: on a phone the live charts are taller than the prerender (drawn 720 px
+   * wide, scaled down), and they take that height here, where the page moving under them is off
+   * screen. Two records, because a caption takes its steady length only from the second.
+   */
+  protected near(): void {
+    if (this.reducedMotion || this.flow.get().live || this.run().status.state !== 'idle') return;
+    const values = this.store.get().values;
+    this.flow.set({ live: true, primed: true });
+    this.client.step(this.flow.get().runId, 2 * recordEvery(values.iterations));
   }
 
   protected exportFigure(name: string): FigureExport {
@@ -200,7 +216,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     const { runId } = this.flow.get();
     const run = this.run();
     const values = this.store.get().values;
-    this.flow.set({ live: true });
+    this.flow.set({ live: true, primed: false });
     this.store.set({ suspended: false });
     this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
     if (run.status.state === 'idle') this.client.start(runId);
@@ -211,7 +227,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   /** Trains `values` from their initial weights again, playing (quietly to the end under reduced motion). */
   private restart(values: FlowValues): void {
     const { runId } = this.flow.get();
-    this.flow.set({ live: true });
+    this.flow.set({ live: true, primed: false });
     this.store.set({ suspended: false });
     this.client.pace(runId, pace(values.speed, values.iterations, this.reducedMotion));
     this.client.restart(runId, flowConfig(values));
@@ -253,8 +269,8 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
     }, this.chartWidth('.flow-figure .figure-body', 640));
-    // A failed run keeps the charts shown (the prerender, or its last frame) rather than placeholders.
-    const job = this.figures.prepare(views, running || hasFailed(run));
+    // A failed or primed run keeps the charts shown (the prerender, or its last frame) rather than placeholders.
+    const job = this.figures.prepare(views, running || hasFailed(run) || (flow.primed ?? false));
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.commit();
