@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
-/** WCAG 2.0/2.1 A and AA plus axe's best practices. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** WCAG 2.0, 2.1 and 2.2 A and AA (2.2 adds AA's target size) plus axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export interface AxeViolation {
   id: string;
