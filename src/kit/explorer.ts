@@ -43,6 +43,12 @@ type Control = HTMLInputElement | HTMLSelectElement;
 /** The setting that paces an explorer's runs (kit/pace.ts) without changing what they compute. */
 const PACE_SETTING = 'speed';
 
+/** Why a tick (or untick) of `box` was undone: its list is at its bound, `count` ticked. `box.checked` is what the reader asked for. */
+function refusedTick(box: HTMLInputElement, count: number): string {
+  const list = box.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? 'This list';
+  return box.checked ? `${list}: at most ${count} at once; untick one first.` : `${list}: at least ${count} must stay ticked.`;
+}
+
 export abstract class ExplorerElement<T extends object> extends IslandElement {
   /** URL prefix of this island's settings, e.g. "deep-linear". */
   protected abstract readonly urlPrefix: string;
@@ -244,7 +250,9 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
 
   /** Replaces some settings: URL, controls and the subclass are updated. */
   protected setValues(partial: Partial<T>): void {
-    const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !Object.is(partial[k], this.store.get().values[k]));
+    // Equal as the address writes them: a list re-read from its checkboxes is a new array of the same items.
+    const same = (k: keyof T) => Object.is(partial[k], this.store.get().values[k]) || (k in this.specs && this.specs[k].format(partial[k] as T[keyof T]) === this.specs[k].format(this.store.get().values[k]));
+    const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !same(k));
     if (keys.length === 0) return;
     const values = { ...this.store.get().values, ...partial };
     this.store.set({ values });
@@ -272,7 +280,10 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       if (control instanceof HTMLInputElement && control.type === 'radio' && !control.checked) return;
       const value = this.specs[key].parse(raw);
       if (value === undefined) {
-        this.reflect(this.store.get().values); // e.g. the last checkbox of a list: keep it checked
+        const values = this.store.get().values;
+        const why = control instanceof HTMLInputElement && control.type === 'checkbox' ? refusedTick(control, (values[key] as unknown[]).length) : '';
+        this.reflect(values); // e.g. the last checkbox of a list: keep it checked, and say why
+        if (why) this.notice(why);
         return;
       }
       this.setValues({ [key]: value } as unknown as Partial<T>);

@@ -125,6 +125,20 @@ describe('remedies explorer', () => {
       expect(await notice.isVisible()).toBe(true);
       expect(await notice.textContent()).toMatch(/remedies\.variants/);
       expect((await state(page)).variants).toEqual(['plain', 'clipped', 'residual', 'batchnorm']);
+      // A tick past the list's bounds is undone, and the notice says why; the settings and the address keep what they had.
+      const box = (v: string) => page.locator(`${ISLAND} input[data-param="variants"][value="${v}"]`);
+      const url = page.url();
+      await box('adam').click();
+      expect(await box('adam').isChecked()).toBe(false);
+      expect(await notice.textContent()).toBe('Variants (one to four): at most 4 at once; untick one first.');
+      for (const v of ['clipped', 'residual', 'batchnorm']) await box(v).click();
+      expect(await notice.isVisible()).toBe(false);
+      await box('plain').click();
+      expect(await box('plain').isChecked()).toBe(true);
+      expect(await notice.textContent()).toBe('Variants (one to four): at least 1 must stay ticked.');
+      expect((await state(page)).variants).toEqual(['plain']);
+      expect(new URL(page.url()).searchParams.get('remedies.variants')).toBe('plain');
+      expect(url).not.toBe(page.url());
     } finally {
       await close();
     }
