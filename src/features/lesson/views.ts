@@ -109,11 +109,15 @@ function metricsView(run: RunSnapshot): Omit<FigureView, 'complete' | 'check'> {
   const r = run.result.report;
   const [[tn, fp], [fn, tp]] = r.confusion;
   const confusion = { columns: ['', 'predicted 0', 'predicted 1'], rows: [['actual 0', tn, fp], ['actual 1', fn, tp]] };
-  const html = listHtml([['Accuracy', String(r.accuracy)], ['Precision (class 1)', r.precision.toFixed(4)], ['Recall (class 1)', r.recall.toFixed(4)], ['F1 (class 1)', r.f1.toFixed(4)]])
+  // 0/0 is shown as what it is, beside the 0 that scikit-learn (and metrics.ts) report; the caption says why.
+  const precision = tp + fp === 0 ? `${r.precision.toFixed(4)} (undefined, no point predicted 1; counted as 0)` : r.precision.toFixed(4);
+  const recall = tp + fn === 0 ? `${r.recall.toFixed(4)} (undefined, no point is 1; counted as 0)` : r.recall.toFixed(4);
+  const short = (value: number, den: number) => `${value.toFixed(4)}${den === 0 ? ' (0/0)' : ''}`;
+  const html = listHtml([['Accuracy', String(r.accuracy)], ['Precision (class 1)', short(r.precision, tp + fp)], ['Recall (class 1)', short(r.recall, tp + fn)], ['F1 (class 1)', r.f1.toFixed(4)]])
     + tableHtml(confusion, { caption: 'Confusion matrix (rows actual, columns predicted)', className: 'confusion', rowHeaders: true });
   return {
     title, html,
-    caption: `Accuracy ${r.accuracy}, F1 for class 1 ${r.f1.toFixed(4)} (precision ${r.precision.toFixed(4)}, recall ${r.recall.toFixed(4)}); ${tp + tn} of ${tp + tn + fp + fn} points classified correctly.`,
+    caption: `Accuracy ${r.accuracy}, F1 for class 1 ${r.f1.toFixed(4)} (precision ${precision}, recall ${recall}); ${tp + tn} of ${tp + tn + fp + fn} points classified correctly.`,
     table: confusion,
   };
 }

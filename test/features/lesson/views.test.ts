@@ -45,6 +45,11 @@ describe('figure views', () => {
     const v = figureView('metrics', [zeros], data);
     expect(v.html).toContain('<dd>0.5</dd>');
     expect(v.caption).toContain('F1 for class 1 0.0000');
+    // Zero initialization predicts 0 everywhere: precision is 0/0, shown as undefined beside the 0 it counts as.
+    expect(v.caption).toContain('(precision 0.0000 (undefined, no point predicted 1; counted as 0), recall 0.0000)');
+    expect(v.html).toContain('<dd>0.0000 (0/0)</dd>');
+    const good = figureView('metrics', [lecun], data);
+    expect(good.caption).toMatch(/\(precision 0\.\d{4}, recall 0\.\d{4}\)/);
   });
 
   it('summarizes several runs in the order given', () => {
