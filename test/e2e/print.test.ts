@@ -83,6 +83,8 @@ describe('printing the lesson', () => {
         // The init comparison as built: all 10,000 iterations, the summary with the final accuracies.
         expect(text).toMatch(/LeCun, iter\. 10,000/);
         expect(text).toContain('On paper, this figure shows the settings it was built with');
+        // A code listing's folded argument checks are not printed, and a line says so.
+        expect(text).toMatch(/\/\/ … argument checks \(\d+ lines\), left out on paper/);
         const blank = blankBelow(path);
         const [emptiest, at] = blank.slice(0, -1).reduce<[number, number]>((m, b, i) => (b > m[0] ? [b, i + 1] : m), [0, 0]);
         writeFileSync(artifactPath('print.json'), JSON.stringify({ pages: blank.length, emptiest: { page: at, blank: Number(emptiest.toFixed(3)) }, blank: blank.map((b) => Number(b.toFixed(3))) }, null, 1));
