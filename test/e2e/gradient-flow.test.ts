@@ -217,7 +217,7 @@ describe('gradient flow explorer', () => {
   it('on a phone, takes its live size a screen before it is seen, so nothing on screen moves; its histograms follow the run', async () => {
     // Layout shifts whose moved boxes are in the island, and the histograms caption each time it changes.
     const record = `window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push({ value: e.value, island: e.sources.some((s) => (s.node?.nodeType === 1 ? s.node : s.node?.parentElement)?.closest('${ISLAND}')), what: e.sources.map((s) => (s.node?.nodeName ?? '?') + '.' + (s.node?.className?.baseVal ?? s.node?.className ?? '') + ' ' + Math.round(s.previousRect.top) + '+' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.top) + '+' + Math.round(s.currentRect.height)).join(', ') }); }).observe({ type: 'layout-shift', buffered: true });`;
-    const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: (p) => p.addInitScript(record) });
+    const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(record); } });
     try {
       const heights = () => page.locator(ISLAND).evaluate((el) => [...el.querySelectorAll('.figure-body')].map((b) => Math.round(b.getBoundingClientRect().height)));
       const prerender = await heights();
