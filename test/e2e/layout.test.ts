@@ -33,7 +33,7 @@ describe('layout at 320–1280 px', () => {
   for (const p of PAGES) {
     for (const width of WIDTHS) {
       it(`${p.name} at ${width} px: no sideways scroll, nothing clipped, chart text ≥ 10 px`, async () => {
-        // A page that drew no frame (see support/frames.ts) is started over in a fresh browser.
+        // A page that drew no frame (see support/frames.ts) is started over in a fresh browser, as soon as it has drawn none for 35 s.
         await retryOnFrameStall(async () => {
           const opened = await openPage(`${site.url}${p.path}`, { viewport: { width, height: 844 }, colorScheme: 'light' });
           try {
@@ -65,7 +65,7 @@ describe('layout at 320–1280 px', () => {
           } finally {
             await opened.close();
           }
-        });
+        }, { silentMs: 35_000 }); // a healthy case draws all along and takes under 25 s: 35 s without a frame is a wedged renderer
       });
     }
   }

@@ -113,6 +113,31 @@ describe('frames', () => {
   });
 });
 
+describe('a watched attempt', () => {
+  it('given silentMs, is started over as soon as its page draws no frame for that long, not after attemptMs', async () => {
+    const file = 'support-selftest/frame-stalls.jsonl';
+    rmSync(artifactPath(file), { force: true });
+    const attempts: number[] = [];
+    const t = Date.now();
+    const result = await retryOnFrameStall(async (n) => {
+      attempts.push(n);
+      const { page, close } = await openPage(`${site.url}sub/`, { stallFile: 'support-selftest/close-stalls.jsonl', beforeGoto: n === 1 ? async (p) => void (await p.addInitScript(noFrames)) : undefined });
+      try {
+        if (n === 1) await new Promise(() => undefined); // hangs, as a call into a wedged renderer does
+        await page.waitForTimeout(3000); // watched for longer than silentMs: a page that draws is left alone
+        return await page.textContent('h1');
+      } finally {
+        await close();
+      }
+    }, { attemptMs: 120_000, silentMs: 2000, file });
+    expect(attempts).toEqual([1, 2]);
+    expect(result).toBe('Sub');
+    expect(Date.now() - t).toBeLessThan(40_000);
+    const stalls = readFileSync(artifactPath(file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StallReport);
+    expect(stalls).toEqual([expect.objectContaining({ where: 'attempt 1 (no frame for 2 s)', url: `${site.url}sub/`, visibility: 'no frame', recovered: 'no' })]);
+  });
+});
+
 describe('a test whose page stalled', () => {
   const file = 'support-selftest/close-stalls.jsonl';
   const browsers: unknown[] = [];

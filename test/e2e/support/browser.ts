@@ -49,6 +49,9 @@ export function replaceBrowserSoon(): void {
 /** Pages with JavaScript that `openPage` opened and nobody closed yet, with their `close`. */
 const unclosed = new Map<Page, () => Promise<void>>();
 
+/** The pages with JavaScript that are open now (what frames.ts's watch looks at). */
+export const openPages = (): Page[] => [...unclosed.keys()].filter((p) => !p.isClosed());
+
 /**
  * Closes every page still open that draws no frame, recording the stall (see `close`): a test that
  * hung in a stalled page never reached its own close. Then answers as `takePageStall` does.

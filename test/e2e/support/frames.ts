@@ -12,10 +12,11 @@
  *   if ((await nextFrameWithin(page)) === null) ...          // no frame in 3 s
  *   await ensureFrames(page, 'readThrough');                  // nudges, or throws FrameStall
  *   await retryOnFrameStall(async () => { ...open, read, assert, close... });
+ *   await retryOnFrameStall(work, { silentMs: 35_000 });     // and at once when a page draws nothing for 35 s
  */
 import type { Page, PageScreenshotOptions } from 'playwright-core';
 import { within } from './bound.ts';
-import { closeBrowser } from './browser.ts';
+import { closeBrowser, openPages } from './browser.ts';
 import { FrameStall, nextFrameWithin, recordStall, type StallReport } from './stall.ts';
 
 export { FrameStall, nextFrameWithin, recordStall, STALLED, type StallReport } from './stall.ts';
@@ -77,22 +78,55 @@ export async function screenshotWithFrames(page: Page, options: PageScreenshotOp
 }
 
 /**
+ * Watches the pages `openPage` has open: `stalled` rejects with FrameStall (recorded) once one of
+ * them has drawn no frame for `silentMs`, checked every `silentMs / 6`, until `stop()`.
+ */
+function watchFrames(silentMs: number, where: string, file?: string): { stalled: Promise<never>; stop: () => void } {
+  const since = new Map<Page, number>();
+  const watch = { on: true };
+  const stalled = new Promise<never>((_, reject) => {
+    void (async () => {
+      while (watch.on) {
+        await new Promise((wake) => setTimeout(wake, silentMs / 6).unref());
+        for (const page of openPages()) {
+          if (!since.has(page)) since.set(page, Date.now());
+          if ((await nextFrameWithin(page)) !== null) since.set(page, Date.now());
+          else if (watch.on && Date.now() - since.get(page)! >= silentMs) {
+            const report: StallReport = { where, url: page.url(), visibility: 'no frame', focused: false, recovered: 'no', at: new Date().toISOString() };
+            recordStall(report, file);
+            return reject(new FrameStall(report));
+          }
+        }
+      }
+    })();
+  });
+  stalled.catch(() => undefined);
+  return { stalled, stop: () => (watch.on = false) };
+}
+
+/**
  * Runs `attempt` again, in a freshly launched browser, when it throws FrameStall or gives no answer
- * within `attemptMs` (a wedged renderer can hold any call into the page): at most `tries` times in
- * all. Any other error, and the last stall, go to the caller unchanged: the assertions are the same
- * on every try, only a page that drew nothing or answered nothing is started over.
+ * within `attemptMs` (a wedged renderer can hold any call into the page), or, given `silentMs`, as
+ * soon as one of its pages has drawn no frame for that long: at most `tries` times in all. Any
+ * other error, and the last stall, go to the caller unchanged: the assertions are the same on every
+ * try, only a page that drew nothing or answered nothing is started over. `silentMs` should leave
+ * `ensureFrames` its time to nudge (up to about 25 s), and be far above any healthy wait for a frame.
  */
 export async function retryOnFrameStall<T>(
   attempt: (n: number) => Promise<T>,
-  { tries = 3, attemptMs = 90_000, file }: { tries?: number; attemptMs?: number; file?: string } = {},
+  { tries = 3, attemptMs = 90_000, silentMs, file }: { tries?: number; attemptMs?: number; silentMs?: number; file?: string } = {},
 ): Promise<T> {
   for (let n = 1; ; n++) {
+    const watch = silentMs ? watchFrames(silentMs, `attempt ${n} (no frame for ${silentMs / 1000} s)`, file) : null;
     try {
-      return await answerWithin(null, attempt(n), attemptMs, `attempt ${n} (over ${attemptMs / 1000} s)`, file);
+      const work = watch ? Promise.race([attempt(n), watch.stalled]) : attempt(n);
+      return await answerWithin(null, work, attemptMs, `attempt ${n} (over ${attemptMs / 1000} s)`, file);
     } catch (e) {
       if (!(e instanceof FrameStall) || n >= tries) throw e;
       // A wedged browser may not close cleanly: the next try launches a new one after 20 s regardless.
       await within(closeBrowser().catch(() => undefined), 20_000, undefined);
+    } finally {
+      watch?.stop();
     }
   }
 }
