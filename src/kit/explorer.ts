@@ -251,10 +251,11 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
   /** Replaces some settings: URL, controls and the subclass are updated. */
   protected setValues(partial: Partial<T>): void {
     // Equal as the address writes them: a list re-read from its checkboxes is a new array of the same items.
-    const same = (k: keyof T) => Object.is(partial[k], this.store.get().values[k]) || (k in this.specs && this.specs[k].format(partial[k] as T[keyof T]) === this.specs[k].format(this.store.get().values[k]));
+    const current = this.store.get().values;
+    const same = (k: keyof T) => Object.is(partial[k], current[k]) || (k in this.specs && this.specs[k].format(partial[k] as T[keyof T]) === this.specs[k].format(current[k]));
     const keys = (Object.keys(partial) as (keyof T)[]).filter((k) => !same(k));
     if (keys.length === 0) return;
-    const values = { ...this.store.get().values, ...partial };
+    const values = { ...current, ...partial };
     this.store.set({ values });
     const search = writeState(this.urlPrefix, this.specs, this.defaults, values, window.location.search);
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);

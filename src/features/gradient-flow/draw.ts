@@ -29,8 +29,8 @@ export class FlowFigures {
   /**
    * Prepares one piece of work for the first figure, in turn from the one after the last updated,
    * whose chart changed (its svg is built now, detached) or, else, whose table is stale (while
-   * `running`, only tables the reader has opened). While running,
-   * a chart is not replaced by a placeholder: the previous one stays until the new run has data.
+   * `running`, only tables the reader has opened). While running, a chart is not replaced by a
+   * placeholder: the previous one stays until the new run has data.
    * @returns `commit`, which puts it into the page (call it in an animation frame, so building and
    * layout are two short tasks), and whether more is left; null when everything is up to date.
    */

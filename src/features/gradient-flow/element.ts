@@ -43,7 +43,7 @@ interface FlowState {
   readonly average?: VarianceProfile;
   /** False while the figures still show the build's prerender. */
   readonly live: boolean;
-  /** The run was started paused, one chunk in, before it came on screen (see `near`): it plays once it is seen. */
+  /** The run was started paused, two records in, before it came on screen (see `near`): it plays once it is seen. */
   readonly primed?: boolean;
   /** Why the variance profiles could not be computed, if they could not. */
   readonly varianceError?: string;

@@ -109,15 +109,18 @@ function metricsView(run: RunSnapshot): Omit<FigureView, 'complete' | 'check'> {
   const r = run.result.report;
   const [[tn, fp], [fn, tp]] = r.confusion;
   const confusion = { columns: ['', 'predicted 0', 'predicted 1'], rows: [['actual 0', tn, fp], ['actual 1', fn, tp]] };
-  // 0/0 is shown as what it is, beside the 0 that scikit-learn (and metrics.ts) report; the caption says why.
-  const precision = tp + fp === 0 ? `${r.precision.toFixed(4)} (undefined, no point predicted 1; counted as 0)` : r.precision.toFixed(4);
-  const recall = tp + fn === 0 ? `${r.recall.toFixed(4)} (undefined, no point is 1; counted as 0)` : r.recall.toFixed(4);
-  const short = (value: number, den: number) => `${value.toFixed(4)}${den === 0 ? ' (0/0)' : ''}`;
-  const html = listHtml([['Accuracy', String(r.accuracy)], ['Precision (class 1)', short(r.precision, tp + fp)], ['Recall (class 1)', short(r.recall, tp + fn)], ['F1 (class 1)', r.f1.toFixed(4)]])
+  // A 0/0 is shown as what it is, beside the 0 that scikit-learn (and metrics.ts) report; the caption says why.
+  const ratio = (value: number, zeroOverZero: string | false) => ({
+    short: `${value.toFixed(4)}${zeroOverZero ? ' (0/0)' : ''}`,
+    long: `${value.toFixed(4)}${zeroOverZero ? ` (undefined, ${zeroOverZero}; counted as 0)` : ''}`,
+  });
+  const precision = ratio(r.precision, tp + fp === 0 && 'no point predicted 1');
+  const recall = ratio(r.recall, tp + fn === 0 && 'no point is 1');
+  const html = listHtml([['Accuracy', String(r.accuracy)], ['Precision (class 1)', precision.short], ['Recall (class 1)', recall.short], ['F1 (class 1)', r.f1.toFixed(4)]])
     + tableHtml(confusion, { caption: 'Confusion matrix (rows actual, columns predicted)', className: 'confusion', rowHeaders: true });
   return {
     title, html,
-    caption: `Accuracy ${r.accuracy}, F1 for class 1 ${r.f1.toFixed(4)} (precision ${precision}, recall ${recall}); ${tp + tn} of ${tp + tn + fp + fn} points classified correctly.`,
+    caption: `Accuracy ${r.accuracy}, F1 for class 1 ${r.f1.toFixed(4)} (precision ${precision.long}, recall ${recall.long}); ${tp + tn} of ${tp + tn + fp + fn} points classified correctly.`,
     table: confusion,
   };
 }
