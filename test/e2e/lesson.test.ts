@@ -51,7 +51,7 @@ describe('lesson page, live', () => {
       });
       doneAfterMs = Date.now() - started;
       return o;
-    });
+    }, { silentMs: 35_000 }); // as in layout.test.ts
   }, 240_000);
 
   afterAll(async () => {
