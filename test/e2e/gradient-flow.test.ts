@@ -120,7 +120,7 @@ describe('gradient flow explorer', () => {
     }
   });
 
-  it('Reset replays the same initial weights: identical costs and gradient norms; Step advances one chunk', async () => {
+  it('Reset replays the same initial weights: identical costs and gradient norms; Step advances one chunk, keeping the charts shown', async () => {
     const { page, consoleErrors, close } = await open(`${SMALL}&flow.init=lecun`);
     try {
       await show(page);
@@ -132,8 +132,11 @@ describe('gradient flow explorer', () => {
       expect(second.figures).toEqual(first.figures);
       expect((await download(page, 'gradients', 'csv')).toString()).toBe(csv);
       // Step from the end replays from iteration 0 and stops after one chunk (one record: 3 iterations).
+      // Meanwhile every figure keeps a chart: none is swapped for a placeholder, which would move the page.
+      await page.locator(ISLAND).evaluate((el) => new MutationObserver(() => el.querySelector('.figure-pending') && (el.dataset.pendingSeen = 'true')).observe(el, { childList: true, subtree: true }));
       await page.click(`${ISLAND} button[data-action="step"]`);
       await statusMatches(page, /^Iteration 3 of 100/);
+      expect(await page.locator(ISLAND).getAttribute('data-pending-seen')).toBeNull();
       await page.click(`${ISLAND} button[data-action="step"]`);
       await statusMatches(page, /^Iteration 6 of 100/);
       expect(await page.locator(`${ISLAND} button[data-action="play"]`).textContent()).toBe('Play');

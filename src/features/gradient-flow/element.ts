@@ -269,8 +269,9 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
     }, this.chartWidth('.flow-figure .figure-body', 640));
-    // A failed or primed run keeps the charts shown (the prerender, or its last frame) rather than placeholders.
-    const job = this.figures.prepare(views, running || hasFailed(run) || (flow.primed ?? false));
+    // Until a run ends (done or diverged), the charts shown stay rather than placeholders: the prerender or the last frame, while it plays, is paused (primed, or restarted by Step) or failed.
+    const ended = run.status.state !== 'running' && run.status.state !== 'idle' && !hasFailed(run);
+    const job = this.figures.prepare(views, !ended);
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {
       job?.commit();
