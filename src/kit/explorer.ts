@@ -10,8 +10,8 @@ import { trainingClient } from '../run/page-client.ts';
 import type { PythonFigure } from '../python/script.ts';
 import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';
-import { suffixIds } from './id-copy.ts';
 import { IslandElement } from './island.ts';
+import { keepPrintCopy, otherSettingsNote } from './print-copy.ts';
 import { afterNextFrame } from './idle.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
@@ -71,7 +71,11 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
   protected abstract exportPython(name: string, source: string): PythonFigure;
 
   connectedCallback(): void {
-    this.printPrerender();
+    // On paper: the prerender, with a line when the reader chose other settings (read when printing).
+    this.onDisconnect(keepPrintCopy(this, () => {
+      const { origin, pathname, search } = window.location;
+      return this.atDefaults(this.store.get().values) ? null : otherSettingsNote(document, `${origin}${pathname}${search}#${this.id}`);
+    }));
     this.defaults = { ...JSON.parse(this.dataset.defaults ?? '{}') } as T;
     const { values, ignored } = readState(this.urlPrefix, this.specs, this.defaults, window.location.search);
     this.notice(describeIgnored(ignored));
@@ -118,49 +122,6 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     const figures = this.querySelector('.explorer-figures') ?? this;
     // Off screen, drawing again waits until the island is seen (measuring then forces no layout of the long page).
     this.onDisconnect(onWidthChange(figures, () => (this.store.get().visible ? this.resized() : this.store.set({ resizeDue: true }))));
-  }
-
-  /**
-   * On paper the island shows its complete prerendered state, whatever the screen shows: its markup
-   * is kept as text (no second DOM) and swapped in for printing only.
-   */
-  private printPrerender(): void {
-    const section = this.querySelector(':scope > section');
-    if (!section) return;
-    const html = section.outerHTML;
-    const copy = { el: null as Element | null };
-    this.listen(window, 'beforeprint', () => {
-      if (copy.el) return;
-      const holder = document.createElement('div');
-      holder.innerHTML = html;
-      copy.el = holder.firstElementChild;
-      if (!copy.el) return;
-      copy.el.classList.add('print-prerender');
-      const note = this.printNote();
-      if (note) (copy.el.querySelector('.explorer-title') ?? copy.el.firstChild)?.after(note);
-      // Ids stay unique on the page, and the copy's clip-paths and labels point into the copy.
-      suffixIds(copy.el, '-print');
-      section.classList.add('screen-only');
-      section.after(copy.el);
-    });
-    this.listen(window, 'afterprint', () => {
-      copy.el?.remove();
-      copy.el = null;
-      section.classList.remove('screen-only');
-    });
-  }
-
-  /**
-   * On paper, a line saying the figure shows the settings it was built with when the reader chose
-   * others on screen, with the address that opens them; else null.
-   */
-  private printNote(): HTMLElement | null {
-    if (this.atDefaults(this.store.get().values)) return null;
-    const note = document.createElement('p');
-    note.className = 'print-note';
-    const { origin, pathname, search } = window.location;
-    note.textContent = `On paper, this figure shows the settings it was built with, not those you chose on screen. This address opens it with yours: ${origin}${pathname}${search}#${this.id}`;
-    return note;
   }
 
   /** Whether `values` are the page's defaults (what its prerender shows), as a link writes them; speed aside: it changes no figure. */
