@@ -113,10 +113,13 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       });
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
-    // A screen away: a subclass may give its live figures their size there, where no reader sees them move.
-    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), this.near()), { rootMargin: '100% 0px' });
-    near.observe(this);
-    this.onDisconnect(() => (observer.disconnect(), near.disconnect()));
+    this.onDisconnect(() => observer.disconnect());
+    // A screen away, a subclass that asks for it may give its live figures their size, where no reader sees them move.
+    if (this.near !== ExplorerElement.prototype.near) {
+      const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), this.near()), { rootMargin: '100% 0px' });
+      near.observe(this);
+      this.onDisconnect(() => near.disconnect());
+    }
     this.dataset.ready = 'true';
     this.start(values);
     const figures = this.querySelector('.explorer-figures') ?? this;
@@ -134,7 +137,7 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     return keys.every((k) => k === PACE_SETTING);
   }
 
-  /** Called once, when the island first comes within a screen's height of the screen (or on it). */
+  /** Called once, when the island first comes within a screen's height of the screen (or on it); observed only for a subclass that defines it. */
   protected near(): void {}
 
   /** Called when the figures' width changes (debounced; off screen, once the island is back on screen): subclasses draw their charts again at `chartWidth`. */
