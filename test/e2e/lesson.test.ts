@@ -154,6 +154,22 @@ describe('lesson page, live', () => {
     expect(inside).toEqual([]);
   });
 
+  it('on a phone, holds the header and the contents still while the scripts of the page start', async () => {
+    // Layout shifts that moved anything in the site header, the title block (its status line) or the contents.
+    const record = `window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) for (const s of e.sources) { const el = s.node?.nodeType === 1 ? s.node : s.node?.parentElement; if (el?.closest('header, .toc')) window.shifts.push((el.className?.baseVal ?? el.className) + ' ' + el.nodeName + ' ' + Math.round(s.previousRect.left) + ',' + Math.round(s.previousRect.top) + '+' + Math.round(s.previousRect.height) + ' → ' + Math.round(s.currentRect.left) + ',' + Math.round(s.currentRect.top) + '+' + Math.round(s.currentRect.height)); } }).observe({ type: 'layout-shift', buffered: true });`;
+    const { page, consoleErrors, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(record); } });
+    try {
+      // Started: Pagefind drew its button, the theme toggle works, the status line speaks for the live page.
+      await page.waitForFunction(() => customElements.get('pagefind-modal-trigger') && document.querySelector('.site-search button')
+        && document.querySelector('.theme-toggle')?.checkVisibility() && /your browser recomputes the 17 experiment figures/.test(document.querySelector('.page-status-text')?.textContent ?? ''));
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('logs no console errors and sends no request off localhost', () => {
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.externalRequests).toEqual([]);

@@ -31,6 +31,8 @@ interface LiveState {
   readonly started: boolean;
   /** The first-time auto-play (on first coming on screen) happened, or the reader took over with Play, Step or Reset. */
   readonly autoPlayed: boolean;
+  /** The runs trained one chunk, paused, a screen before the island was seen (see `near`): they play on once it is. */
+  readonly primed: boolean;
   /** The schemes last trained together (they are at the same iteration). */
   readonly trained: readonly Scheme[];
   /** The chunk in flight: the schemes it went to and the iteration they reach with it. */
@@ -47,7 +49,7 @@ const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !=
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected readonly urlPrefix = 'compare';
   private specsMemo?: Specs<ComparisonSettings>;
-  private readonly live = createStore<LiveState>({ playing: false, started: false, autoPlayed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
+  private readonly live = createStore<LiveState>({ playing: false, started: false, autoPlayed: false, primed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
   private readonly runs = new Map<Scheme, Store<RunState>>();
   private readonly timer = { id: 0 };
   private readonly frame = perFrame<void>(() => this.draw());
@@ -91,9 +93,12 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const removedOnly = training.length === 1 && training[0] === 'schemes' && l.started && values.schemes.every((s) => l.trained.includes(s));
     const shown = this.store.get().visible && document.visibilityState !== 'hidden';
     if (removedOnly) this.live.set({ trained: values.schemes });
-    else if (training.length > 0 && !l.autoPlayed && shown) this.autoPlay(); // changed before the first auto-play: it plays these settings
+    else if (training.length > 0 && !l.autoPlayed && shown) {
+      this.live.set({ primed: false }); // changed before the first auto-play: it plays these settings, not the primed ones
+      this.autoPlay();
+    }
     else if (training.length > 0) {
-      this.live.set({ started: true });
+      this.live.set({ started: true, primed: false });
       if (this.reducedMotion) this.setPlaying(false);
       this.restartAll();
       this.advance();
@@ -105,7 +110,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const l = this.live.get();
     const states = this.selected().map((s) => this.runs.get(s)!.get());
     const fresh = !l.started || states.every(ended) || states.some((s) => s.status.state === 'idle');
-    if (['play', 'step', 'reset', 'retry'].includes(name)) this.live.set({ autoPlayed: true });
+    if (['play', 'step', 'reset', 'retry'].includes(name)) this.live.set({ autoPlayed: true, primed: false });
     if (name === 'play' && l.playing) this.setPlaying(false);
     else if (name === 'play') {
       if (fresh) this.restartAll();
@@ -135,7 +140,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const shown = onScreen && document.visibilityState !== 'hidden';
     if (onScreen) this.drawer.sizeOnce();
     if (shown && !l.autoPlayed) {
-      // First time on screen: train from the start, with whatever settings the reader chose already.
+      // First time on screen: train from the start, with whatever settings the reader chose already (primed runs play on).
       this.autoPlay();
     } else if (!shown && l.playing && !this.store.get().suspended) {
       this.store.set({ suspended: true });
@@ -144,6 +149,16 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.store.set({ suspended: false });
       this.advance();
     }
+  }
+
+  /** A screen before it is seen, the runs train one chunk, paused, and are drawn: on a phone the live cost chart (taller than the scaled-down prerender) takes its height off screen. */
+  protected near(): void {
+    const l = this.live.get();
+    if (this.reducedMotion || l.started || l.autoPlayed) return;
+    this.live.set({ started: true, primed: true });
+    this.restartAll();
+    this.advance(true);
+    this.redraw();
   }
 
   protected exportFigure(name: string): FigureExport {
@@ -165,8 +180,9 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   /** Trains the selected schemes from the start, playing (reduced motion: computes the end once, which is what the prerender shows, so nothing moves). */
   private autoPlay(): void {
-    this.live.set({ started: true, autoPlayed: true });
-    this.restartAll();
+    const primed = this.live.get().primed;
+    this.live.set({ started: true, autoPlayed: true, primed: false });
+    if (!primed) this.restartAll();
     this.setPlaying(true);
     this.advance();
   }

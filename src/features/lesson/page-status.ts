@@ -15,10 +15,8 @@ class PageStatus extends HTMLElement {
       const figures = [...scope.querySelectorAll<HTMLElement>('lesson-figure')];
       const text = this.querySelector('.page-status-text');
       if (!text) return;
-      if (figures.length === 0) {
-        this.hidden = true;
-        return;
-      }
+      // No experiment figure (explorers only): the line as built stays true, and its box keeps its height.
+      if (figures.length === 0) return;
       const started = figures.filter((f) => f.dataset.live).length;
       const done = figures.filter((f) => f.dataset.live === 'done').length;
       const differ = figures.filter((f) => f.dataset.differs === 'true').length;

@@ -179,6 +179,17 @@ export function statusText(runs: readonly RunSnapshot[], live: boolean): string 
   return parts.join(' · ');
 }
 
+/** The status line as built: what a reader without JavaScript keeps (and a page with no experiment figure). */
+export const PAGE_STATUS_BUILT = 'Every figure here shows numbers computed when the site was built. With JavaScript, your browser recomputes them as you read.';
+
+/**
+ * Every text the status line takes while the numbers match the build, at two-digit counts: laid out
+ * unseen in the line's own box, they keep its height as its text changes, so the page below never moves.
+ */
+export function pageStatusRoom(): string[] {
+  return [PAGE_STATUS_BUILT, pageStatusText(88, 0, 0, 0), pageStatusText(88, 88, 87, 0), pageStatusText(88, 88, 88, 0)];
+}
+
 /**
  * The page's one status line (<page-status>) for `total` experiment figures: `started` of them
  * started, `done` recomputed and `differ` differing from the build.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/engine/index.ts';
 import { lessonData } from '../../../src/run/memo.ts';
 import { buildTimeRun } from '../../../src/prerender/build-run.ts';
-import { figureView, pageStatusText, statusText, type FigureKind } from '../../../src/features/lesson/views.ts';
+import fc from 'fast-check';
+import { figureView, PAGE_STATUS_BUILT, pageStatusRoom, pageStatusText, statusText, type FigureKind } from '../../../src/features/lesson/views.ts';
 import type { ExperimentDecl } from '../../../src/run/experiment.ts';
 
 const decl = (id: string, over: Partial<ExperimentDecl['config']> = {}): ExperimentDecl => ({ id, label: `${id} label`, comment: `${id} comment`, config: { ...DEFAULT_TRAIN_CONFIG, iterations: 2000, ...over } });
@@ -95,5 +96,19 @@ describe('pageStatusText', () => {
   it('counts the figures that differ from the build', () => {
     expect(pageStatusText(3, 3, 3, 1)).toBe('Your browser recomputed all 3 experiment figures on this page: 1 differ from the build and say how.');
     expect(pageStatusText(1, 1, 0, 0)).toContain('0 of 1 experiment figure done');
+  });
+
+  it('keeps room for every text it takes while the numbers match, on a page of up to 99 figures', () => {
+    const room = pageStatusRoom();
+    expect(room[0]).toBe(PAGE_STATUS_BUILT);
+    // Each text shares its words with one room text of its kind (same words, counts of at most two digits), so it wraps to no more lines.
+    const kind = (t: string) => t.replace(/\d+/g, '#').replace(/figures/g, 'figure');
+    const widest = new Map(room.map((t) => [kind(t), t.length]));
+    fc.assert(fc.property(fc.integer({ min: 1, max: 99 }).chain((total) => fc.tuple(fc.constant(total), fc.integer({ min: 0, max: total }), fc.integer({ min: 0, max: total })))
+      .map(([total, a, b]) => [total, Math.max(a, b), Math.min(a, b)] as const), ([total, started, done]) => {
+      const text = pageStatusText(total, started, done, 0);
+      expect(widest.has(kind(text)), text).toBe(true);
+      expect(text.length).toBeLessThanOrEqual(widest.get(kind(text))!);
+    }));
   });
 });
