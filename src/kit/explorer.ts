@@ -12,7 +12,7 @@ import { bindExportButtons, figureSource } from './export.ts';
 import { createStore, type Store } from '../run/store.ts';
 import { IslandElement } from './island.ts';
 import { keepPrintCopy, otherSettingsNote } from './print-copy.ts';
-import { afterNextFrame } from './idle.ts';
+import { afterNextFrame, whenIdle } from './idle.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
 
@@ -39,6 +39,9 @@ export interface FigureExport {
 export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0];
 
 type Control = HTMLInputElement | HTMLSelectElement;
+
+/** Longest wait in ms for an idle moment before an island near the screen gets its live size (`near`). */
+const NEAR_IDLE_MS = 1000;
 
 /** The setting that paces an explorer's runs (kit/pace.ts) without changing what they compute. */
 const PACE_SETTING = 'speed';
@@ -114,9 +117,10 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     }, { rootMargin: '100px 0px' });
     observer.observe(this);
     this.onDisconnect(() => observer.disconnect());
-    // A screen away, a subclass that asks for it may give its live figures their size, where no reader sees them move.
+    // A screen away, a subclass that asks for it may give its live figures their size, where no reader sees them move;
+    // when the page is idle, so that an island on screen (after a jump, its neighbours are near too) draws first.
     if (this.near !== ExplorerElement.prototype.near) {
-      const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), this.near()), { rootMargin: '100% 0px' });
+      const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), whenIdle(() => this.isConnected && this.near(), NEAR_IDLE_MS)), { rootMargin: '100% 0px' });
       near.observe(this);
       this.onDisconnect(() => near.disconnect());
     }

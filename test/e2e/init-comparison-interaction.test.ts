@@ -129,7 +129,7 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
       const prerender = await costChart();
       // Its top 1300 px below the top of the screen: within a screen of it, not on it.
       await island.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 1300));
-      await until(island, 'Paused: iteration [1-9]', 30_000);
+      await until(island, 'Training in lockstep: iteration [1-9]', 30_000);
       expect(await island.locator('button[data-action="play"]').textContent()).toBe('Play');
       // Drawn at a phone's width the live cost chart is taller than the prerender (720 px wide, scaled down): that happened off screen.
       expect(await costChart()).toBeGreaterThan(prerender * 1.3);

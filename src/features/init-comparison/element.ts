@@ -121,7 +121,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       this.setPlaying(false);
       if (fresh) this.restartAll();
       this.live.set({ started: true });
-      this.advance(true);
+      this.advance('step');
     } else if (name === 'reset') {
       this.live.set({ started: true });
       if (this.reducedMotion) this.setPlaying(false);
@@ -157,8 +157,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     if (this.reducedMotion || l.started || l.autoPlayed) return;
     this.live.set({ started: true, primed: true });
     this.restartAll();
-    this.advance(true);
-    this.redraw();
+    this.advance('prime'); // drawn when the chunk is back, measuring the charts' boxes then, not in this observer's task
   }
 
   protected exportFigure(name: string): FigureExport {
@@ -214,9 +213,10 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
 
   /**
    * Sends the next chunk to every selected run still training, if none is in flight and the
-   * island plays (or `once`, for Step). Reduced motion plays the whole rest in one chunk.
+   * island plays, or `once`: a Step, or the first chunk of runs primed before they are seen.
+   * Reduced motion plays the whole rest in one chunk.
    */
-  private advance(once = false): void {
+  private advance(once: false | 'step' | 'prime' = false): void {
     const l = this.live.get();
     if (l.chunk || (!once && (!l.playing || this.store.get().suspended))) return;
     const values = this.store.get().values;
@@ -226,7 +226,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
       return;
     }
     const from = Math.max(...schemes.map((s) => this.runs.get(s)!.get().iteration));
-    const size = chunkSize(values.speed, from, values.iterations, { once, reducedMotion: this.reducedMotion });
+    const size = chunkSize(values.speed, from, values.iterations, { once: once === 'step', reducedMotion: this.reducedMotion });
     this.live.set({ chunk: { schemes, target: Math.min(values.iterations, from + size) } });
     for (const s of schemes) trainingClient().step(this.runId(s), size);
   }
@@ -277,7 +277,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     const l = this.live.get();
     const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
     if (!l.started || runs.every((r) => r.status.state === 'idle')) return null;
-    const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null;
+    // Primed runs count as training: they play on once seen (and their data tables wait for the end, as a playing run's do).
+    const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null || l.primed;
     return { runs, computing, quiet: this.reducedMotion && l.chunk !== null && l.playing };
   }
 
