@@ -170,6 +170,33 @@ describe('lesson page, live', () => {
     }
   });
 
+  it('on a phone, a figure keeps its height while its run trains: the status line floats over the chart', async () => {
+    const { page, consoleErrors, close } = await openPage(`${site.url}${LESSON_PATH}`, { viewport: { width: 390, height: 844 } });
+    try {
+      // Each frame from the time it scrolls into view until it is done: the figure's height, and whether its status line shows.
+      const frames = await page.evaluate(() => new Promise<{ height: number; status: boolean; live: string }[]>((resolve) => {
+        const fig = document.querySelector<HTMLElement>('lesson-figure[data-kind="cost-curve"]')!;
+        const out: { height: number; status: boolean; live: string }[] = [];
+        const sample = () => {
+          const line = fig.querySelector<HTMLElement>('.figure-status')!;
+          out.push({ height: Math.round(fig.getBoundingClientRect().height), status: !line.hidden, live: fig.dataset.live ?? '' });
+          if (fig.dataset.live === 'done' || out.length > 2000) resolve(out);
+          else requestAnimationFrame(sample);
+        };
+        fig.scrollIntoView({ block: 'center' });
+        requestAnimationFrame(sample);
+      }));
+      const training = frames.filter((f) => f.status);
+      expect(training.length).toBeGreaterThan(3);
+      // From its first frame with the status line up to done, one height.
+      const from = frames.indexOf(training[0]);
+      expect(new Set(frames.slice(from).map((f) => f.height)), JSON.stringify(frames.slice(from, from + 3))).toEqual(new Set([training[0].height]));
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('logs no console errors and sends no request off localhost', () => {
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.externalRequests).toEqual([]);

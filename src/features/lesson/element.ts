@@ -130,6 +130,7 @@ class LessonFigure extends IslandElement {
     // The line may never have been shown: a figure far off screen skips the frames of runs still training.
     const line = this.querySelector<HTMLElement>('.figure-status');
     if (line) line.hidden = false;
+    line?.removeAttribute('data-floating');
     this.showRetry(true);
     this.dataset.live = 'failed';
   }
@@ -154,6 +155,8 @@ class LessonFigure extends IslandElement {
     const line = this.querySelector<HTMLElement>('.figure-status');
     const differs = runs.some((r) => r.status.state !== 'done' && r.status.state !== 'idle');
     if (line) line.hidden = !differs;
+    // Only training (no run stopped short): the line floats over the chart's foot, so its coming and going moves nothing.
+    line?.toggleAttribute('data-floating', runs.every((r) => ['running', 'done', 'idle'].includes(r.status.state)));
     // While training, only the cost curve changes; other figures wait for the end of their runs (so no view is built for them).
     // A run shared with a figure on screen may finish while this one's other runs wait for it to come near: that is not running.
     const live = runs.some((r) => r.status.state === 'running') ? 'running' : undefined;
@@ -168,7 +171,7 @@ class LessonFigure extends IslandElement {
         ? 'Recomputed in your browser: the numbers match the build.'
         : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
       status.classList.toggle('mismatch', !same);
-      if (line && !same) line.hidden = false;
+      if (line && !same) (line.hidden = false), line.removeAttribute('data-floating');
       this.dataset.differs = String(!same);
     }
     const body = this.querySelector('.figure-body');
