@@ -171,7 +171,10 @@ class LessonFigure extends IslandElement {
         ? 'Recomputed in your browser: the numbers match the build.'
         : `Recomputed in your browser: the numbers differ from the build (${view.check}).`;
       status.classList.toggle('mismatch', !same);
-      if (line && !same) (line.hidden = false), line.removeAttribute('data-floating');
+      if (line && !same) {
+        line.hidden = false;
+        line.removeAttribute('data-floating');
+      }
       this.dataset.differs = String(!same);
     }
     const body = this.querySelector('.figure-body');
