@@ -2,12 +2,14 @@
  * <init-comparison>: the initialization schemes trained in the worker in lockstep (one run per
  * scheme; same data, seed, network and learning rate), with live cost curves, decision-boundary
  * maps and a summary table drawn by the same views as the prerender (init-comparison-draw.ts).
- * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered.
+ * Lockstep is exact: every run gets one chunk, and the next chunk goes out once all have answered
+ * (its rules: lockstep.ts).
  */
 import { defineIsland } from '../../kit/island.ts';
 import { fmtInt } from '../../charts/browser.ts';
 import type { GridSpec } from '../../engine/grid.ts';
 import { comparisonGrid, formatScale, schemeConfig, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
+import { chunkDone, ended, frameInputs, freshGrid, INITIAL_LIVE, running, schemeRun, type LiveState } from './lockstep.ts';
 import { comparisonExport } from './exports.ts';
 import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
@@ -23,33 +25,10 @@ import { atSpeed } from '../../kit/pace.ts';
 import { EXPLORER_SCHEMES } from '../../kit/labels.ts';
 import type { Specs } from '../../kit/url-state.ts';
 
-/** The island's own state next to its settings. */
-interface LiveState {
-  /** The reader wants the runs to advance. */
-  readonly playing: boolean;
-  /** The worker's runs have replaced the prerender. */
-  readonly started: boolean;
-  /** The first-time auto-play (on first coming on screen) happened, or the reader took over with Play, Step or Reset. */
-  readonly autoPlayed: boolean;
-  /** The runs trained one chunk, paused, a screen before the island was seen (see `near`): they play on once it is. */
-  readonly primed: boolean;
-  /** The schemes last trained together (they are at the same iteration). */
-  readonly trained: readonly Scheme[];
-  /** The chunk in flight: the schemes it went to and the iteration they reach with it. */
-  readonly chunk: { readonly schemes: readonly Scheme[]; readonly target: number } | null;
-  /** The runs as they were when the last chunk ended, drawn while the next is in flight so all show one iteration. */
-  readonly settled: ReadonlyMap<Scheme, SchemeRun>;
-  /** The last map with finite probabilities of each scheme (a diverged run's last grid may be NaN). */
-  readonly grids: Partial<Record<Scheme, { readonly grid: Float64Array; readonly iteration: number }>>;
-}
-
-const running = (s: RunState) => s.status.state === 'running';
-const ended = (s: RunState) => s.status.state !== 'running' && s.status.state !== 'idle';
-
 class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected readonly urlPrefix = 'compare';
   private specsMemo?: Specs<ComparisonSettings>;
-  private readonly live = createStore<LiveState>({ playing: false, started: false, autoPlayed: false, primed: false, trained: [], chunk: null, settled: new Map(), grids: {} });
+  private readonly live = createStore<LiveState>(INITIAL_LIVE);
   private readonly runs = new Map<Scheme, Store<RunState>>();
   private readonly timer = { id: 0 };
   private readonly frame = perFrame<void>(() => this.draw());
@@ -234,12 +213,10 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   private onRun(scheme: Scheme, s: RunState): void {
     const failed = this.selected().map((x) => this.runs.get(x)?.get()).find((r) => r && hasFailed(r));
     this.failure(failed ? `Training failed: ${failed.error}.` : '');
-    const grid = s.live.grid;
-    const kept = this.live.get().grids[scheme];
-    const fresh = !!grid && grid !== kept?.grid && grid.some(Number.isFinite);
-    if (fresh) this.live.set((l) => ({ ...l, grids: { ...l.grids, [scheme]: { grid, iteration: s.iteration } } }));
+    const fresh = freshGrid(s, this.live.get().grids[scheme]);
+    if (fresh) this.live.set((l) => ({ ...l, grids: { ...l.grids, [scheme]: fresh } }));
     const chunk = this.live.get().chunk;
-    if (chunk && chunk.schemes.every((x) => { const r = this.runs.get(x)!.get(); return !running(r) || r.iteration >= chunk.target; })) {
+    if (chunk && chunkDone(chunk, (x) => this.runs.get(x)!.get())) {
       this.live.set({ chunk: null, settled: new Map(this.snapshots().map((r) => [r.scheme, r])) });
       this.redraw(); // all moved on together
       if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
@@ -252,19 +229,12 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
         else next();
       }
     }
-    this.drawer?.touch(scheme, fresh);
+    this.drawer?.touch(scheme, fresh !== null);
     this.frame();
   }
 
   private snapshots(): SchemeRun[] {
-    return this.selected().map((scheme) => {
-      const s = this.runs.get(scheme)!.get();
-      const g = this.live.get().grids[scheme];
-      return {
-        scheme, config: s.config, status: s.status, iteration: s.iteration, iterations: s.history.iterations, costs: s.history.costs,
-        grid: g?.grid, gridIteration: g?.iteration ?? 0, finalCost: s.result?.finalCost, accuracy: s.result?.report.accuracy,
-      };
-    });
+    return this.selected().map((scheme) => schemeRun(scheme, this.runs.get(scheme)!.get(), this.live.get().grids[scheme]));
   }
 
   private redraw(): void {
@@ -272,18 +242,8 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     this.frame();
   }
 
-  /** What a frame draws: the runs as of the last whole chunk, and whether they are computing; null before any run started. */
-  private drawInputs(): { runs: SchemeRun[]; computing: boolean; quiet: boolean } | null {
-    const l = this.live.get();
-    const runs = l.chunk ? this.snapshots().map((r) => l.settled.get(r.scheme) ?? r) : this.snapshots();
-    if (!l.started || runs.every((r) => r.status.state === 'idle')) return null;
-    // Primed runs count as training: they play on once seen (and their data tables wait for the end, as a playing run's do).
-    const computing = (l.playing && !this.store.get().suspended) || l.chunk !== null || l.primed;
-    return { runs, computing, quiet: this.reducedMotion && l.chunk !== null && l.playing };
-  }
-
   private draw(): void {
-    const now = this.drawInputs();
+    const now = frameInputs(this.live.get(), this.snapshots(), { suspended: this.store.get().suspended, reducedMotion: this.reducedMotion });
     // Nothing computed yet (a worker that never answered): the figures keep what they show, only the status changes.
     if (now && this.drawer.draw(now.runs, this.store.get().values, now.computing, now.quiet, now.runs.every((r) => r.iterations.length === 0 && !r.grid))) this.frame();
   }
