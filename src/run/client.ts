@@ -12,7 +12,7 @@ import { DEFAULT_DATASET, type ComputeTask, type FromWorker, type Pace, type ToW
 import { append, initialState, type RunRequest, type RunState } from './run.ts';
 import { createStore, type Store } from './store.ts';
 
-export { hasFailed, isPlaying, type RunRequest, type RunState } from './run.ts';
+export { hasEnded, hasFailed, isPlaying, type RunRequest, type RunState } from './run.ts';
 
 export interface ClientOptions {
   /** Workers in the pool (default: the reader's cores, at least 2). */

@@ -40,6 +40,9 @@ export interface RunSnapshot extends Run {
 /** True while run `s` advances: started, not finished, not paused. */
 export const isPlaying = (s: RunState): boolean => s.status.state === 'running' && !s.paused;
 
+/** True once run `s` stopped: done, diverged or cancelled (neither waiting to start nor training). */
+export const hasEnded = (s: Pick<Run, 'status'>): boolean => s.status.state !== 'running' && s.status.state !== 'idle';
+
 /** True when run `s` failed (see `RunState.error`): a figure says why and offers Retry. */
 export const hasFailed = (s: RunState): boolean => s.error !== undefined && s.status.state === 'cancelled';
 

@@ -10,7 +10,7 @@ import {
 } from './views.ts';
 import { gradientFlowScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
-import { hasFailed, isPlaying, type RunState } from '../../run/client.ts';
+import { hasEnded, hasFailed, isPlaying, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { FlowFigures } from './draw.ts';
@@ -137,7 +137,7 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
     } else if (name === 'step') {
       this.flow.set({ live: true, primed: false });
       this.store.set({ suspended: false });
-      if (run.status.state !== 'running' && run.status.state !== 'idle') this.client.restart(runId, flowConfig(values), { paused: true });
+      if (hasEnded(run)) this.client.restart(runId, flowConfig(values), { paused: true });
       this.client.step(runId, pace(values.speed, values.iterations, false).chunk);
     } else if (name === 'reset' || name === 'retry') {
       if (name === 'retry' && this.flow.get().varianceError) this.computeVariance(values);
@@ -264,13 +264,13 @@ class GradientFlowExplorer extends ExplorerElement<FlowValues> {
       this.paint.queued = this.paint.again = false;
       return;
     }
-    const started = run.history.iterations.length > 0 || (run.status.state !== 'running' && run.status.state !== 'idle');
+    const started = run.history.iterations.length > 0 || hasEnded(run);
     const views = flowViews({
       config: run.config, status: run.status, iteration: run.iteration, history: run.history,
       histograms: started ? run.live.histograms : undefined, single: flow.single, average: flow.average, inputSecondMoment: this.inputMoment,
     }, this.chartWidth('.flow-figure .figure-body', 640));
     // Until a run ends (done or diverged), the charts shown stay rather than placeholders: the prerender or the last frame, while it plays, is paused (primed, or restarted by Step) or failed.
-    const ended = run.status.state !== 'running' && run.status.state !== 'idle' && !hasFailed(run);
+    const ended = hasEnded(run) && !hasFailed(run);
     const job = this.figures.prepare(views, !ended);
     this.lastDraw = performance.now();
     requestAnimationFrame(() => {

@@ -11,6 +11,7 @@ import { withoutPlotStyle } from '../../kit/plot-style.ts';
 import { isOpen } from '../../kit/island.ts';
 import { patchLayers } from './parts.ts';
 import { setText } from '../../kit/table-dom.ts';
+import { hasEnded } from '../../run/client.ts';
 
 /** Least time in ms between two batches while training (each batch draws every part at one iteration). */
 export const INTERVAL = { batch: 400 } as const;
@@ -226,7 +227,7 @@ export class ComparisonDrawer {
     const at = Math.max(0, ...runs.map((r) => r.iteration));
     const progress = this.root.querySelector<HTMLProgressElement>('.compare-progress');
     if (progress) progress.value = at / values.iterations;
-    const ended = runs.every((r) => r.status.state !== 'running' && r.status.state !== 'idle');
+    const ended = runs.every(hasEnded);
     const drawing = this.batch !== null || this.dirty.cost || this.dirty.maps.size > 0;
     const stopped = runs.some((r) => r.status.state === 'cancelled');
     const state = stopped ? 'Stopped' : ended ? (drawing ? 'Drawing the final state' : 'Finished') : quiet ? `Computing all ${fmtInt(values.iterations)} iterations` : computing ? 'Training in lockstep' : 'Paused';

@@ -9,11 +9,11 @@ import { defineIsland } from '../../kit/island.ts';
 import { fmtInt } from '../../charts/browser.ts';
 import type { GridSpec } from '../../engine/grid.ts';
 import { comparisonGrid, formatScale, schemeConfig, TRAINING_KEYS, type ComparisonSettings, type Scheme, type SchemeRun } from './views.ts';
-import { chunkDone, ended, frameInputs, freshGrid, INITIAL_LIVE, running, schemeRun, type LiveState } from './lockstep.ts';
+import { chunkDone, frameInputs, freshGrid, INITIAL_LIVE, running, schemeRun, type LiveState } from './lockstep.ts';
 import { comparisonExport } from './exports.ts';
 import { comparisonScript } from '../../python/figures.ts';
 import type { PythonFigure } from '../../python/script.ts';
-import { hasFailed, type RunState } from '../../run/client.ts';
+import { hasEnded, hasFailed, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ComparisonDrawer } from './draw.ts';
 import { chunkSize, comparisonSpecs, FIRST_CHUNK, PACES, SCALE_RANGE } from './parts.ts';
@@ -88,7 +88,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
   protected action(name: string): void {
     const l = this.live.get();
     const states = this.selected().map((s) => this.runs.get(s)!.get());
-    const fresh = !l.started || states.every(ended) || states.some((s) => s.status.state === 'idle');
+    const fresh = !l.started || states.every(hasEnded) || states.some((s) => s.status.state === 'idle');
     if (['play', 'step', 'reset', 'retry'].includes(name)) this.live.set({ autoPlayed: true, primed: false });
     if (name === 'play' && l.playing) this.setPlaying(false);
     else if (name === 'play') {
@@ -219,7 +219,7 @@ class InitComparisonElement extends ExplorerElement<ComparisonSettings> {
     if (chunk && chunkDone(chunk, (x) => this.runs.get(x)!.get())) {
       this.live.set({ chunk: null, settled: new Map(this.snapshots().map((r) => [r.scheme, r])) });
       this.redraw(); // all moved on together
-      if (this.selected().every((x) => ended(this.runs.get(x)!.get()))) {
+      if (this.selected().every((x) => hasEnded(this.runs.get(x)!.get()))) {
         if (this.live.get().playing) this.setPlaying(false);
         this.announce('All runs finished.');
       } else {

@@ -36,7 +36,6 @@ export interface LiveState {
 export const INITIAL_LIVE: LiveState = { playing: false, started: false, autoPlayed: false, primed: false, trained: [], chunk: null, settled: new Map(), grids: {} };
 
 export const running = (s: RunState): boolean => s.status.state === 'running';
-export const ended = (s: RunState): boolean => s.status.state !== 'running' && s.status.state !== 'idle';
 
 /** Scheme `scheme`'s run `s` as the views take it, with its last kept map. */
 export function schemeRun(scheme: Scheme, s: RunState, kept: KeptGrid | undefined): SchemeRun {

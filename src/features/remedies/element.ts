@@ -12,7 +12,7 @@ import { remediesRecordEvery, variantConfig, type RemediesSettings, type RemedyV
 import { remediesStatus, summaryView, type RemediesSnapshot, type VariantRun } from './views.ts';
 import type { PythonFigure } from '../../python/script.ts';
 import { remediesScript } from '../../python/figures.ts';
-import { isPlaying, type RunState } from '../../run/client.ts';
+import { hasEnded, isPlaying, type RunState } from '../../run/client.ts';
 import { trainingClient } from '../../run/page-client.ts';
 import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explorer.ts';
 import { readTable } from '../../kit/table-dom.ts';
@@ -93,7 +93,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       const chunk = pace(values.speed, values.iterations, false).chunk;
       for (const v of values.variants) {
         const s = this.runs.get(v)!.get();
-        if (s.status.state !== 'running' && s.status.state !== 'idle') this.client.restart(this.runId(v), this.config(values, v), { paused: true });
+        if (hasEnded(s)) this.client.restart(this.runId(v), this.config(values, v), { paused: true });
         this.client.step(this.runId(v), chunk);
       }
     } else if (name === 'reset') this.restart(values);
