@@ -11,6 +11,7 @@ import { parseCsv } from '../fixtures/csv.ts';
 import { CHARTS, download, ISLAND, open as openAt, set, settled, show, SMALL, state, statusMatches } from './support/flow-page.ts';
 import { focused, inBothSchemes, LESSON_PATH, steady } from './support/island.ts';
 import { installLongTaskObserver, longTasks, readUntilClean } from './support/longtasks.ts';
+import { islandShift, recordShifts, scrollUntil, shiftsFrom } from './support/shifts.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -218,9 +219,8 @@ describe('gradient flow explorer', () => {
   });
 
   it('on a phone, takes its live size a screen before it is seen, so nothing on screen moves; its histograms follow the run', async () => {
-    // Layout shifts whose moved boxes are in the island, and the histograms caption each time it changes.
-    const record = `window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push({ value: e.value, island: e.sources.some((s) => (s.node?.nodeType === 1 ? s.node : s.node?.parentElement)?.closest('${ISLAND}')), what: e.sources.map((s) => (s.node?.nodeName ?? '?') + '.' + (s.node?.className?.baseVal ?? s.node?.className ?? '') + ' ' + Math.round(s.previousRect.top) + '+' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.top) + '+' + Math.round(s.currentRect.height)).join(', ') }); }).observe({ type: 'layout-shift', buffered: true });`;
-    const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(record); } });
+    // The histograms caption is recorded each time it changes.
+    const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(recordShifts(ISLAND)); } });
     try {
       const heights = () => page.locator(ISLAND).evaluate((el) => [...el.querySelectorAll('.figure-body')].map((b) => Math.round(b.getBoundingClientRect().height)));
       const prerender = await heights();
@@ -231,24 +231,21 @@ describe('gradient flow explorer', () => {
       expect(await page.locator(`${ISLAND} button[data-action="play"]`).textContent()).toBe('Play');
       // Drawn at a phone's width the live charts are taller than the prerender (720 px wide, scaled down): that happened off screen.
       for (const [i, h] of primed.entries()) expect(h, CHARTS[i]).toBeGreaterThan(prerender[i] * 1.4);
-      const shiftsBefore = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts.length);
+      const shiftsBefore = (await shiftsFrom(page)).length;
       await page.locator(`${ISLAND} [data-chart="histograms"] .figure-caption`).evaluate((caption) => {
         const seen: string[] = ((window as unknown as { captions: string[] }).captions = []);
         new MutationObserver(() => seen.push(caption.textContent!.slice(0, 40))).observe(caption, { childList: true, characterData: true, subtree: true });
       });
-      // Scrolled to as a reader does, 300 px at a time (a jump would lay out the text above it only then, moving it).
+      // Scrolled to as a reader does (a jump would lay out the text above it only then, moving it).
       const transport = page.locator(`${ISLAND} button[data-action="play"]`);
-      while (await transport.evaluate((b) => b.getBoundingClientRect().bottom > window.innerHeight)) {
-        await page.evaluate(() => window.scrollBy(0, 300));
-        await page.waitForTimeout(100);
-      }
+      await scrollUntil(page, () => transport.evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight), 100);
       const s = await settled(page);
       expect(s.status).toBe('Done: 600 iterations · last recorded cost 0.693147 (iteration 580)');
       expect(await heights()).toEqual(primed);
-      const shifts = await page.evaluate((n) => (window as unknown as { shifts: { value: number; island: boolean; what: string }[] }).shifts.slice(n), shiftsBefore);
-      const moved = shifts.filter((x) => x.island).reduce((sum, x) => sum + x.value, 0);
-      console.log(`gradient flow at 390 px: layout shift in the island once on screen ${moved.toFixed(4)} (${shifts.length} entries)`);
-      expect(moved, JSON.stringify(shifts.filter((x) => x.island))).toBeLessThan(0.01);
+      const shifts = await shiftsFrom(page, shiftsBefore);
+      const moved = islandShift(shifts);
+      console.log(`gradient flow at 390 px: layout shift in the island once on screen ${moved.score.toFixed(4)} (${shifts.length} entries)`);
+      expect(moved.score, moved.entries).toBeLessThan(0.01);
       // While it played, the histograms showed the run's own iterations, not the prerender's until the end.
       const captions = await page.evaluate(() => (window as unknown as { captions: string[] }).captions);
       const during = captions.map((c) => Number(/^At iteration ([\d,]+)/.exec(c)?.[1].replace(/,/g, ''))).filter((k) => k > 0 && k < 600);

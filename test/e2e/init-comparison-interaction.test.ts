@@ -8,6 +8,7 @@ import { focusBefore, focused, steady } from './support/island.ts';
 import { download, FAST, firstPixel, openComparison, parseSvg, status, summaryRows, trainToEnd, until } from './support/compare-page.ts';
 import type { OpenPageOptions } from './support/browser.ts';
 import { retryOnFrameStall } from './support/frames.ts';
+import { islandShift, recordShifts, scrollUntil, shiftsFrom } from './support/shifts.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -122,10 +123,9 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
   });
 
   it('on a phone, takes its live size a screen before it is seen, so nothing in it moves while it plays to the end', async () => {
-    const record = `window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push({ value: e.value, island: e.sources.some((s) => (s.node?.nodeType === 1 ? s.node : s.node?.parentElement)?.closest('init-comparison')), what: e.sources.map((s) => (s.node?.nodeName ?? '?') + '.' + (s.node?.className?.baseVal ?? s.node?.className ?? '') + ' ' + Math.round(s.previousRect.top) + '+' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.top) + '+' + Math.round(s.currentRect.height)).join(', ') }); }).observe({ type: 'layout-shift', buffered: true });`;
     // A page that draws no frame for 35 s (a wedged renderer, see support/frames.ts) is started over in a fresh browser.
     await retryOnFrameStall(async () => {
-      const { page, island, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(record); } });
+      const { page, island, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(recordShifts('init-comparison')); } });
       try {
         const height = () => island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
         const costChart = () => island.evaluate((el) => Math.round(el.querySelector('.compare-cost')!.getBoundingClientRect().height));
@@ -136,24 +136,18 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
         expect(await island.locator('button[data-action="play"]').textContent()).toBe('Play');
         // Drawn at a phone's width the live cost chart is taller than the prerender (720 px wide, scaled down): that happened off screen.
         expect(await costChart()).toBeGreaterThan(prerender * 1.3);
-        const shiftsBefore = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts.length);
-        // Scrolled to as a reader does, 300 px at a time (off screen, content-visibility may report a remembered height: it is read once on screen).
-        const scrollUntil = async (done: () => Promise<boolean>) => {
-          while (!(await done())) {
-            await page.evaluate(() => window.scrollBy(0, 300));
-            await page.waitForTimeout(150);
-          }
-        };
-        await scrollUntil(() => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
+        const shiftsBefore = (await shiftsFrom(page)).length;
+        // Scrolled to as a reader does (off screen, content-visibility may report a remembered height: it is read once on screen).
+        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
         const seen = await height();
         // On through it while it plays, then to the end.
-        await scrollUntil(() => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
+        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
         await until(island, 'Finished');
         expect(await height()).toBe(seen);
-        const shifts = await page.evaluate((n) => (window as unknown as { shifts: { value: number; island: boolean; what: string }[] }).shifts.slice(n), shiftsBefore);
-        const moved = shifts.filter((x) => x.island).reduce((sum, x) => sum + x.value, 0);
-        console.log(`init comparison at 390 px: layout shift in the island once on screen ${moved.toFixed(4)} (${shifts.length} entries)`);
-        expect(moved, JSON.stringify(shifts.filter((x) => x.island))).toBeLessThan(0.01);
+        const shifts = await shiftsFrom(page, shiftsBefore);
+        const moved = islandShift(shifts);
+        console.log(`init comparison at 390 px: layout shift in the island once on screen ${moved.score.toFixed(4)} (${shifts.length} entries)`);
+        expect(moved.score, moved.entries).toBeLessThan(0.01);
         expect(consoleErrors).toEqual([]);
       } finally {
         await close();

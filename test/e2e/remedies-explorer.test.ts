@@ -1,14 +1,17 @@
 /**
  * <remedies-explorer> in headless Chromium, on the third lesson: the prerender is complete without
  * JavaScript, the controls and the variant list change the figures and the URL, the URL round-trips,
- * exports are valid, the keyboard alone works, the island pauses off screen, axe finds nothing.
+ * exports are valid, the keyboard alone works, the island pauses off screen, nothing in it moves on a
+ * phone while it plays, axe finds nothing.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../fixtures/csv.ts';
 import { openPage, type OpenPageOptions } from './support/browser.ts';
 import { expectPng, saveDownload } from './support/exports.ts';
+import { retryOnFrameStall } from './support/frames.ts';
 import { inBothSchemes, setValue, steady } from './support/island.ts';
+import { islandShift, recordShifts, scrollUntil, shiftsFrom } from './support/shifts.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -219,6 +222,39 @@ describe('remedies explorer', () => {
     } finally {
       await close();
     }
+  });
+
+  it('on a phone, takes its live size a screen before it is seen, and nothing in it moves while it plays to the end', async () => {
+    await retryOnFrameStall(async () => {
+      const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(recordShifts(ISLAND)); } });
+      const island = page.locator(ISLAND);
+      try {
+        const bodies = () => island.evaluate((el) => [...el.querySelectorAll('.figure-body')].map((b) => Math.round(b.getBoundingClientRect().height)));
+        const prerender = await bodies();
+        // Its top 1300 px below the top of the screen: within a screen of it, not on it.
+        await island.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 1300));
+        await page.waitForFunction((i) => /^Iteration [1-9]/.test(document.querySelector(`${i} .remedies-status`)!.textContent!), ISLAND, { timeout: 30_000 });
+        const primed = await steady(page, bodies);
+        expect(await island.locator('button[data-action="play"]').textContent()).toBe('Play');
+        // Drawn at a phone's width the live charts are taller than the prerender (640 px wide, scaled down): that happened off screen.
+        for (const [i, h] of primed.entries()) expect(h, `chart ${i}`).toBeGreaterThan(prerender[i] * 1.4);
+        const shiftsBefore = (await shiftsFrom(page)).length;
+        // Read once on screen (off screen, content-visibility may report a remembered height), and again at the end.
+        const height = () => island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
+        const seen = await height();
+        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
+        expect((await settled(page)).status).toBe('Done: 1,000 iterations');
+        expect(await height()).toBe(seen);
+        const shifts = await shiftsFrom(page, shiftsBefore);
+        const moved = islandShift(shifts);
+        console.log(`remedies explorer at 390 px: layout shift in the island once on screen ${moved.score.toFixed(4)} (${shifts.length} entries)`);
+        expect(moved.score, moved.entries).toBeLessThan(0.01);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    }, { silentMs: 35_000 }); // as in layout.test.ts
   });
 
   it('passes axe and looks right in light and dark', async () => {

@@ -18,6 +18,7 @@ import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explor
 import { readTable } from '../../kit/table-dom.ts';
 import { RemediesPainter } from './painter.ts';
 import { whenIdle } from '../../kit/idle.ts';
+import { HeightHold } from '../../kit/hold-height.ts';
 import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
@@ -55,13 +56,20 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private readonly painter = new RemediesPainter(this);
   private readonly runs = new Map<RemedyVariant, Store<RunState>>();
   private snapshot: RemediesSnapshot | null = null;
+  /** The captions and the summary table keep their tallest height while a run's text changes. */
+  private heights: HeightHold | null = null;
   private live = false;
+  /** The runs were stepped, paused, to their second record before the island came on screen (see `near`): they play once it is seen. */
+  private primed = false;
   private queued = false;
   private lastDraw = 0;
 
   protected start(values: RemediesValues): void {
     bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
     reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
+    const heights = new HeightHold(this, '.remedies-figure .figure-caption, .remedies-figure .summary-table');
+    this.heights = heights;
+    this.onDisconnect(() => heights.disconnect());
     this.useRuns(values);
     this.warmCharts(values);
     if (!this.atDefaults(values)) {
@@ -85,10 +93,12 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     if (name === 'play') {
       if (this.playing()) {
         for (const v of values.variants) this.client.pause(this.runId(v));
+        this.primed = false;
         this.store.set({ suspended: false });
       } else this.play();
     } else if (name === 'step') {
       this.live = true;
+      this.primed = false;
       this.store.set({ suspended: false });
       const chunk = pace(values.speed, values.iterations, false).chunk;
       for (const v of values.variants) {
@@ -113,7 +123,20 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
       for (const v of variants) this.client.resume(this.runId(v));
       return;
     }
-    if (!this.reducedMotion && variants.every((v) => this.runs.get(v)!.get().status.state === 'idle')) this.play();
+    if (!this.reducedMotion && (this.primed || variants.every((v) => this.runs.get(v)!.get().status.state === 'idle'))) this.play();
+  }
+
+  /**
+   * A screen before the island is seen, its runs train to their second record, paused, and the
+   * charts are drawn from them: on a phone the live charts are taller than the prerender (drawn
+   * 640 px wide, scaled down), and they take that height where the page moving is off screen.
+   */
+  protected near(): void {
+    const values = this.store.get().values;
+    if (this.reducedMotion || this.live || !values.variants.every((v) => this.runs.get(v)!.get().status.state === 'idle')) return;
+    this.live = true;
+    this.primed = true;
+    for (const v of values.variants) this.client.step(this.runId(v), 2 * remediesRecordEvery(values.iterations));
   }
 
   protected exportPython(name: string, source: string): PythonFigure {
@@ -162,6 +185,7 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private play(): void {
     const values = this.store.get().values;
     this.live = true;
+    this.primed = false;
     this.store.set({ suspended: false });
     for (const v of values.variants) {
       const id = this.runId(v);
@@ -175,6 +199,8 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
 
   private restart(values: RemediesValues): void {
     this.live = true;
+    this.primed = false;
+    this.heights?.release();
     this.store.set({ suspended: false });
     for (const v of values.variants) {
       this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));

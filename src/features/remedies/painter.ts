@@ -108,7 +108,6 @@ export class RemediesPainter {
   }
 }
 
-/** Whether the run of chart `k` (−1: every run, for the cost chart) has ended: diverged, failed or finished. */
 /** Whether run k (every run for k < 0) ended with something to say before a record: it diverged. */
 function ended(s: RemediesSnapshot, k: number): boolean {
   const runs = k < 0 ? s.runs : [s.runs[k]];
