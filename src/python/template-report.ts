@@ -131,7 +131,11 @@ def print_run(run, result):
         e = result["evaluation"]
         print("Final cost (after iteration %d): %s" % (result["iteration"], fmt(e["final_cost"])))
         print("Accuracy: %s" % e["accuracy"])
-        print("Precision (class 1): %.4f\nRecall (class 1): %.4f\nF1 (class 1): %.4f" % (e["precision"], e["recall"], e["f1"]))
+        (tn, fp), (fn, tp) = e["confusion"]
+        zero = lambda den, why: " (0/0: %s; counted as 0)" % why if den == 0 else ""  # as the page and the CLI say it
+        print("Precision (class 1): %.4f%s" % (e["precision"], zero(tp + fp, "no point predicted 1")))
+        print("Recall (class 1): %.4f%s" % (e["recall"], zero(tp + fn, "no point is 1")))
+        print("F1 (class 1): %.4f" % e["f1"])
         print("Confusion matrix (rows actual 0, 1; columns predicted 0, 1): %s" % e["confusion"])
     if FIGURE.get("threshold") is not None:
         at = reached(h, FIGURE["threshold"])

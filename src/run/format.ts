@@ -27,6 +27,11 @@ export function formatLog(history: Pick<TrainHistory, 'iterations' | 'costs'>, c
     .join('\n');
 }
 
+/** What follows a score whose denominator is `den`: a 0/0 is said to be one, beside the 0 reported for it (as scikit-learn's zero_division=0 does, and the page). */
+function zeroOverZero(den: number, why: string): string {
+  return den === 0 ? ` (0/0: ${why}; counted as 0)` : '';
+}
+
 /** Status, accuracy, precision, recall, F1 and the confusion matrix, as the CLI prints them. */
 export function formatReport(run: { status: TrainStatus; report: ClassificationReport; finalCost: number; iteration: number }, milliseconds?: number): string {
   const { report } = run;
@@ -37,8 +42,8 @@ export function formatReport(run: { status: TrainStatus; report: ClassificationR
     `Status: ${run.status.message}${milliseconds === undefined ? '' : ` (${milliseconds.toFixed(0)} ms)`}`,
     `Final cost (after iteration ${run.iteration}): ${Number.isFinite(run.finalCost) ? run.finalCost.toFixed(6) : `not finite (${run.finalCost})`}`,
     `Accuracy: ${report.accuracy}`,
-    `Precision (class 1): ${report.precision.toFixed(4)}`,
-    `Recall (class 1): ${report.recall.toFixed(4)}`,
+    `Precision (class 1): ${report.precision.toFixed(4)}${zeroOverZero(tp + fp, 'no point predicted 1')}`,
+    `Recall (class 1): ${report.recall.toFixed(4)}${zeroOverZero(tp + fn, 'no point is 1')}`,
     `F1 (class 1): ${report.f1.toFixed(4)}`,
     'Confusion matrix (rows actual, columns predicted):',
     `             ${'pred 0'.padStart(width)}  ${'pred 1'.padStart(width)}`,

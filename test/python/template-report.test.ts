@@ -35,6 +35,18 @@ describe('the printed report', () => {
     expect(lines.at(-1)).toBe(notes[0]);
   }, 120_000);
 
+  it('says a 0/0 score is one, as the CLI does: zero initialization predicts no point 1', async () => {
+    const zeros = { ...DEFAULT_TRAIN_CONFIG, init: 'zeros' as const, iterations: 100 };
+    const dir = scratchDir();
+    const path = writeScript(dir, lessonFigureScript('metrics', [{ id: 'zeros', label: 'Zero initialization', config: zeros }], {}, 'Accuracy and F1: zeros'));
+    const out = await runPython(['-c', WITHOUT_MATPLOTLIB, path], dir);
+    expect(out.code, out.stderr).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    const cli = formatReport(train(lessonData(), zeros)).split('\n');
+    expect(cli[3]).toBe('Precision (class 1): 0.0000 (0/0: no point predicted 1; counted as 0)');
+    for (const line of cli.slice(0, 6)) expect(lines).toContain(line);
+  }, 120_000);
+
   it('prints a table figure\'s numbers without mentioning matplotlib', async () => {
     const dir = scratchDir();
     const path = writeScript(dir, lessonFigureScript('parameters', [decl], { at: 'initial' }, 'Parameters before training'));

@@ -21,5 +21,14 @@ describe('log formatting', () => {
     expect(text).toContain('F1 (class 1): 0.9231');
     expect(text).toContain('not finite (Infinity)');
     expect(text).toMatch(/actual 0 +468 +32\n +actual 1 +44 +456/);
+    expect(text).toContain('Precision (class 1): 0.9344\n');
+  });
+  it('says when a score is 0/0, beside the 0 reported for it', () => {
+    // Zero initialization predicts 0 for every point: no point predicted 1.
+    const text = formatReport({ status: { state: 'done', message: 'done' }, iteration: 1, finalCost: 0.69, report: classificationReport([[500, 0], [500, 0]]) });
+    expect(text).toContain('Precision (class 1): 0.0000 (0/0: no point predicted 1; counted as 0)\n');
+    expect(text).toContain('Recall (class 1): 0.0000\n');
+    expect(formatReport({ status: { state: 'done', message: 'done' }, iteration: 1, finalCost: 0.69, report: classificationReport([[0, 1000], [0, 0]]) }))
+      .toContain('Recall (class 1): 0.0000 (0/0: no point is 1; counted as 0)');
   });
 });
