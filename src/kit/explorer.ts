@@ -13,6 +13,7 @@ import { createStore, type Store } from '../run/store.ts';
 import { IslandElement } from './island.ts';
 import { keepPrintCopy, otherSettingsNote } from './print-copy.ts';
 import { afterNextFrame, whenIdle } from './idle.ts';
+import { HeightHold } from './hold-height.ts';
 import { setText } from './table-dom.ts';
 import { describeIgnored, readState, writeState, type Specs } from './url-state.ts';
 
@@ -59,6 +60,9 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
   protected store!: Store<ExplorerState<T>>;
   protected defaults!: T;
   protected reducedMotion = false;
+  /** Boxes whose text changes as a run plays (captions, a status line): they keep their tallest height until the settings change (kit/hold-height.ts). */
+  protected readonly heldBoxes: string | null = null;
+  private heights: HeightHold | null = null;
 
   /** Called once with the initial settings (from the URL or the defaults). */
   protected abstract start(values: T): void;
@@ -123,6 +127,11 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
       const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (near.disconnect(), whenIdle(() => this.isConnected && this.near(), NEAR_IDLE_MS)), { rootMargin: '100% 0px' });
       near.observe(this);
       this.onDisconnect(() => near.disconnect());
+    }
+    if (this.heldBoxes) {
+      const heights = new HeightHold(this, this.heldBoxes);
+      this.heights = heights;
+      this.onDisconnect(() => heights.disconnect());
     }
     this.dataset.ready = 'true';
     this.start(values);
@@ -230,6 +239,8 @@ export abstract class ExplorerElement<T extends object> extends IslandElement {
     // The address no longer holds what the link-notice describes (writeState drops what it ignored).
     this.notice('');
     this.reflect(values);
+    // Other settings show other texts: the boxes held for the old ones take their own height again.
+    if (!this.paceOnly(keys)) this.heights?.release();
     this.changed(values, keys);
   }
 

@@ -218,7 +218,7 @@ describe('gradient flow explorer', () => {
     }
   });
 
-  it('on a phone, takes its live size a screen before it is seen, so nothing on screen moves; its histograms follow the run', async () => {
+  it('on a phone, takes its live size a screen before it is seen, so nothing on screen moves, nor on a Reset while it plays; its histograms follow the run', async () => {
     // The histograms caption is recorded each time it changes.
     const { page, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(recordShifts(ISLAND)); } });
     try {
@@ -250,6 +250,20 @@ describe('gradient flow explorer', () => {
       const captions = await page.evaluate(() => (window as unknown as { captions: string[] }).captions);
       const during = captions.map((c) => Number(/^At iteration ([\d,]+)/.exec(c)?.[1].replace(/,/g, ''))).filter((k) => k > 0 && k < 600);
       expect(during.length, captions.join(' | ')).toBeGreaterThanOrEqual(3);
+      // Play again, and Reset while it plays: the status and the captions start over shorter, and keep their room.
+      const island = page.locator(ISLAND);
+      const height = await island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+      await transport.click();
+      await statusMatches(page, /^Iteration [1-9]/);
+      await island.evaluate((el) => {
+        const seen = new Set<number>();
+        (window as unknown as { heightsSeen: Set<number> }).heightsSeen = seen;
+        const tick = () => (seen.add(Math.round(el.getBoundingClientRect().height)), requestAnimationFrame(tick));
+        tick();
+      });
+      await page.click(`${ISLAND} button[data-action="reset"]`);
+      await settled(page);
+      expect(await page.evaluate(() => [...(window as unknown as { heightsSeen: Set<number> }).heightsSeen])).toEqual([height]);
       expect(consoleErrors).toEqual([]);
     } finally {
       await close();

@@ -62,6 +62,7 @@ const MIN_GAP = 150;
 class GradientFlowExplorer extends ExplorerElement<FlowValues> {
   protected readonly urlPrefix = 'flow';
   protected readonly specs = specs;
+  protected readonly heldBoxes = '.flow-status, [data-chart] .figure-caption';
   private readonly client = trainingClient();
   private flow!: Store<FlowState>;
   /** The store of the current run (flow.runId), set by useRun. */

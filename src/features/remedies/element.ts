@@ -18,7 +18,6 @@ import { ExplorerElement, randomSeed, type FigureExport } from '../../kit/explor
 import { readTable } from '../../kit/table-dom.ts';
 import { RemediesPainter } from './painter.ts';
 import { whenIdle } from '../../kit/idle.ts';
-import { HeightHold } from '../../kit/hold-height.ts';
 import type { Pace } from '../../run/protocol.ts';
 import type { Store } from '../../run/store.ts';
 import { bindLogSliders, reflectLogSliders, type LogRange } from '../../kit/log-slider.ts';
@@ -52,12 +51,11 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     return typeof key === 'string' ? key : 'remedies';
   }
   protected readonly specs = specs;
+  protected readonly heldBoxes = '.remedies-figure .figure-caption, .remedies-figure .summary-table';
   private readonly client = trainingClient();
   private readonly painter = new RemediesPainter(this);
   private readonly runs = new Map<RemedyVariant, Store<RunState>>();
   private snapshot: RemediesSnapshot | null = null;
-  /** The captions and the summary table keep their tallest height while a run's text changes. */
-  private heights: HeightHold | null = null;
   private live = false;
   /** The runs were stepped, paused, to their second record before the island came on screen (see `near`): they play once it is seen. */
   private primed = false;
@@ -67,9 +65,6 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   protected start(values: RemediesValues): void {
     bindLogSliders(this, 'log', LOG_RANGES, (t, type, f) => this.listen(t, type, f), (key, value) => this.setValues({ [key]: value }));
     reflectLogSliders(this, 'log', LOG_RANGES, values as unknown as Record<string, unknown>);
-    const heights = new HeightHold(this, '.remedies-figure .figure-caption, .remedies-figure .summary-table');
-    this.heights = heights;
-    this.onDisconnect(() => heights.disconnect());
     this.useRuns(values);
     this.warmCharts(values);
     if (!this.atDefaults(values)) {
@@ -200,7 +195,6 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
   private restart(values: RemediesValues): void {
     this.live = true;
     this.primed = false;
-    this.heights?.release();
     this.store.set({ suspended: false });
     for (const v of values.variants) {
       this.client.pace(this.runId(v), pace(values.speed, values.iterations, this.reducedMotion));
