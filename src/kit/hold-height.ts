@@ -3,7 +3,7 @@
  * they have had: a text that shortens leaves room instead of pulling what is below up, and pushing it
  * down again when the text grows back. Heights are read from a ResizeObserver, after layout, so holding
  * forces no layout. A new width starts over (the text reflows), and so does `release()`, for a run
- * whose settings changed.
+ * whose settings changed: each box from its next text.
  */
 import { afterNextFrame } from './idle.ts';
 
@@ -27,6 +27,21 @@ export class HeightHold {
   private readonly holds = new Map<HTMLElement, Hold>();
   private readonly boxes: HTMLElement[];
   private readonly observer: ResizeObserver;
+  /** The min-height each box takes in the next animation frame ('' frees it). */
+  private readonly due = new Map<HTMLElement, string>();
+  /** Boxes released, held until their text next changes. */
+  private readonly stale = new Set<HTMLElement>();
+  /** Frees a released box in the task that changes its text: in that change's own layout, not one more. */
+  private readonly mutations = new MutationObserver((records) => {
+    const changed = [...this.stale].filter((box) => records.some((r) => box.contains(r.target)));
+    for (const box of changed) {
+      this.stale.delete(box);
+      this.holds.delete(box);
+      this.due.delete(box);
+      box.style.minHeight = '';
+    }
+    if (changed.length > 0) this.measureAfterFrame(changed);
+  });
 
   /** Holds every box `root.querySelectorAll(selector)` finds now (border-box sizing, as global.css sets). */
   constructor(root: HTMLElement, selector: string) {
@@ -34,38 +49,66 @@ export class HeightHold {
     this.observer = new ResizeObserver((entries) => {
       for (const e of entries) this.seen(e.target as HTMLElement, e.borderBoxSize[0].inlineSize, e.borderBoxSize[0].blockSize);
     });
-    for (const box of this.boxes) this.observer.observe(box);
+    for (const box of this.boxes) {
+      this.observer.observe(box);
+      this.mutations.observe(box, { childList: true, characterData: true, subtree: true });
+    }
   }
 
-  /** Lets every box take its own height again, and holds from there (measured after the next frame). */
+  /** Lets every box take its own height again when its text next changes (other settings, other texts), and holds from there. */
   release(): void {
-    for (const box of this.holds.keys()) box.style.minHeight = '';
-    this.holds.clear();
-    afterNextFrame(() => {
-      for (const box of this.boxes) {
-        const { width, height } = box.getBoundingClientRect();
-        if (!this.holds.has(box) && height > 0) this.hold(box, { width, height });
-      }
-    });
+    for (const box of this.boxes) this.stale.add(box);
   }
 
   /** Stops observing (the island left the page). */
   disconnect(): void {
     this.observer.disconnect();
+    this.mutations.disconnect();
   }
 
   private seen(box: HTMLElement, width: number, height: number): void {
-    if (height === 0) return; // hidden (display: none): nothing to hold
+    if (height === 0) return; // hidden: nothing to hold
     const next = nextHold(this.holds.get(box), width, height);
-    if (next) return this.hold(box, next);
-    // A new width: measured without the old hold, in this callback (after layout; the frame lays out again anyway).
-    box.style.minHeight = '';
-    this.hold(box, { width, height: box.getBoundingClientRect().height });
+    if (next) this.hold(box, next);
+    else this.free([box]); // a new width: measured without the old hold
+  }
+
+  /** Frees `boxes` in the next frame, and holds them at what that frame lays out. */
+  private free(boxes: readonly HTMLElement[]): void {
+    for (const box of boxes) {
+      this.holds.delete(box);
+      this.write(box, '');
+    }
+    this.measureAfterFrame(boxes);
+  }
+
+  /** Holds `boxes` at their height after the next frame (read then, forcing no layout); the ResizeObserver reports only a change. */
+  private measureAfterFrame(boxes: readonly HTMLElement[]): void {
+    afterNextFrame(() => {
+      for (const box of boxes) {
+        const { width, height } = box.getBoundingClientRect();
+        if (height > 0 && box.isConnected) this.hold(box, nextHold(this.holds.get(box), width, height) ?? { width, height });
+      }
+    });
   }
 
   private hold(box: HTMLElement, hold: Hold): void {
     this.holds.set(box, hold);
-    const px = `${hold.height}px`;
-    if (box.style.minHeight !== px) box.style.minHeight = px;
+    this.write(box, `${hold.height}px`);
+  }
+
+  /**
+   * Sets `box`'s min-height in the next frame's first callback, with that frame's other changes and
+   * before a run draws there. Written in the ResizeObserver's callback it would lay the page out a
+   * second time in a frame, and a box it resized would be a ResizeObserver loop error.
+   */
+  private write(box: HTMLElement, minHeight: string): void {
+    if (this.due.size === 0) {
+      requestAnimationFrame(() => {
+        for (const [b, h] of this.due) if (b.style.minHeight !== h) b.style.minHeight = h;
+        this.due.clear();
+      });
+    }
+    this.due.set(box, minHeight);
   }
 }
