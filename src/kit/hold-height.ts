@@ -33,6 +33,7 @@ export class HeightHold {
   private readonly stale = new Set<HTMLElement>();
   /** Frees a released box in the task that changes its text: in that change's own layout, not one more. */
   private readonly mutations = new MutationObserver((records) => {
+    if (this.stale.size === 0) return; // the common case: a held box's text changed while it plays
     const changed = [...this.stale].filter((box) => records.some((r) => box.contains(r.target)));
     for (const box of changed) {
       this.stale.delete(box);

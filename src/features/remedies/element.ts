@@ -88,7 +88,6 @@ class RemediesExplorer extends ExplorerElement<RemediesValues> {
     if (name === 'play') {
       if (this.playing()) {
         for (const v of values.variants) this.client.pause(this.runId(v));
-        this.primed = false;
         this.store.set({ suspended: false });
       } else this.play();
     } else if (name === 'step') {
