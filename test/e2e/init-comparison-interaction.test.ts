@@ -8,7 +8,7 @@ import { focusBefore, focused, steady } from './support/island.ts';
 import { download, FAST, firstPixel, openComparison, parseSvg, status, summaryRows, trainToEnd, until } from './support/compare-page.ts';
 import type { OpenPageOptions } from './support/browser.ts';
 import { retryOnFrameStall } from './support/frames.ts';
-import { islandShift, recordShifts, scrollUntil, shiftsFrom } from './support/shifts.ts';
+import { recordShifts, watchIsland } from './support/shifts.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -127,7 +127,6 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
     await retryOnFrameStall(async () => {
       const { page, island, consoleErrors, close } = await open('', { viewport: { width: 390, height: 844 }, beforeGoto: async (p) => { await p.addInitScript(recordShifts('init-comparison')); } });
       try {
-        const height = () => island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
         const costChart = () => island.evaluate((el) => Math.round(el.querySelector('.compare-cost')!.getBoundingClientRect().height));
         const prerender = await costChart();
         // Its top 1300 px below the top of the screen: within a screen of it, not on it.
@@ -136,18 +135,11 @@ describe('<InitComparison> live: exports, keyboard, divergence, motion', () => {
         expect(await island.locator('button[data-action="play"]').textContent()).toBe('Play');
         // Drawn at a phone's width the live cost chart is taller than the prerender (720 px wide, scaled down): that happened off screen.
         expect(await costChart()).toBeGreaterThan(prerender * 1.3);
-        const shiftsBefore = (await shiftsFrom(page)).length;
-        // Scrolled to as a reader does (off screen, content-visibility may report a remembered height: it is read once on screen).
-        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
-        const seen = await height();
-        // On through it while it plays, then to the end.
-        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
-        await until(island, 'Finished');
-        expect(await height()).toBe(seen);
-        const shifts = await shiftsFrom(page, shiftsBefore);
-        const moved = islandShift(shifts);
-        console.log(`init comparison at 390 px: layout shift in the island once on screen ${moved.score.toFixed(4)} (${shifts.length} entries)`);
-        expect(moved.score, moved.entries).toBeLessThan(0.01);
+        // Scrolled to as a reader does, and on through it while it plays, then to the end.
+        const watched = await watchIsland(page, island, () => until(island, 'Finished'));
+        expect(watched.end).toBe(watched.seen);
+        console.log(`init comparison at 390 px: layout shift in the island once on screen ${watched.shift.score.toFixed(4)} (${watched.count} entries)`);
+        expect(watched.shift.score, watched.shift.entries).toBeLessThan(0.01);
         expect(consoleErrors).toEqual([]);
       } finally {
         await close();

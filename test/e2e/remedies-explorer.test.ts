@@ -11,7 +11,7 @@ import { openPage, type OpenPageOptions } from './support/browser.ts';
 import { expectPng, saveDownload } from './support/exports.ts';
 import { retryOnFrameStall } from './support/frames.ts';
 import { inBothSchemes, setValue, steady } from './support/island.ts';
-import { islandShift, recordShifts, scrollUntil, shiftsFrom } from './support/shifts.ts';
+import { recordShifts, watchIsland } from './support/shifts.ts';
 import { serveDist } from './support/site.ts';
 
 const site = serveDist();
@@ -238,18 +238,10 @@ describe('remedies explorer', () => {
         expect(await island.locator('button[data-action="play"]').textContent()).toBe('Play');
         // Drawn at a phone's width the live charts are taller than the prerender (640 px wide, scaled down): that happened off screen.
         for (const [i, h] of primed.entries()) expect(h, `chart ${i}`).toBeGreaterThan(prerender[i] * 1.4);
-        const shiftsBefore = (await shiftsFrom(page)).length;
-        // Read once on screen (off screen, content-visibility may report a remembered height), and again at the end.
-        const height = () => island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
-        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
-        const seen = await height();
-        await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
-        expect((await settled(page)).status).toBe('Done: 1,000 iterations');
-        expect(await height()).toBe(seen);
-        const shifts = await shiftsFrom(page, shiftsBefore);
-        const moved = islandShift(shifts);
-        console.log(`remedies explorer at 390 px: layout shift in the island once on screen ${moved.score.toFixed(4)} (${shifts.length} entries)`);
-        expect(moved.score, moved.entries).toBeLessThan(0.01);
+        const watched = await watchIsland(page, island, async () => expect((await settled(page)).status).toBe('Done: 1,000 iterations'));
+        expect(watched.end).toBe(watched.seen);
+        console.log(`remedies explorer at 390 px: layout shift in the island once on screen ${watched.shift.score.toFixed(4)} (${watched.count} entries)`);
+        expect(watched.shift.score, watched.shift.entries).toBeLessThan(0.01);
         expect(consoleErrors).toEqual([]);
       } finally {
         await close();

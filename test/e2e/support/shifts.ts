@@ -2,7 +2,7 @@
  * Layout shifts a page records from its first paint (an init script), and a reader's scroll: what the
  * phone tests of the islands use to show that nothing in an island moves once it is on screen.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** One layout-shift entry: its score, whether a moved box is inside the island, and the boxes' moves. */
 export interface Shift {
@@ -33,4 +33,29 @@ export async function scrollUntil(page: Page, done: () => Promise<boolean>, paus
     await page.evaluate(() => window.scrollBy(0, 300));
     await page.waitForTimeout(pauseMs);
   }
+}
+
+/** What `watchIsland` saw: the island's height once on screen and at the end, and the layout shift inside it meanwhile. */
+export interface Watched {
+  readonly seen: number;
+  readonly end: number;
+  readonly shift: { score: number; entries: string };
+  /** Layout-shift entries of the whole page meanwhile. */
+  readonly count: number;
+}
+
+/**
+ * Scrolls as a reader does until `island` is on screen and reads its height there (off screen,
+ * content-visibility may report a remembered one), scrolls on through it, then waits for
+ * `finished()` (its run played to the end) and reads it again.
+ */
+export async function watchIsland(page: Page, island: Locator, finished: () => Promise<unknown>): Promise<Watched> {
+  const from = (await shiftsFrom(page)).length;
+  const height = () => island.evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight - 100));
+  const seen = await height();
+  await scrollUntil(page, () => island.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight));
+  await finished();
+  const shifts = await shiftsFrom(page, from);
+  return { seen, end: await height(), shift: islandShift(shifts), count: shifts.length };
 }
